@@ -1,0 +1,193 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const csv = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0)
+  );
+
+const optionalUrl = z.url().optional();
+
+/** Every environment variable the app reads, with its default. README documents each one. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_HOSTNAME: z.string().min(1).optional(),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
+
+  DB_TYPE: z.enum(['sqlite', 'mssql']).default('sqlite'),
+  DB_PATH: z.string().min(1).default('data/safeguarding.sqlite'),
+  DB_URL: z.string().min(1).optional(),
+  DB_SEED_SAMPLE_DATA: bool.optional(),
+
+  MicrosoftAppId: z.string().min(1).optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: z.string().min(1).optional(),
+  ToBotFromChannelOpenIdMetadataUrl: optionalUrl,
+  ToBotFromEmulatorOpenIdMetadataUrl: optionalUrl,
+  ToBotFromChannelTokenIssuer: z.string().min(1).optional(),
+  ToChannelFromBotLoginUrl: optionalUrl,
+  ToChannelFromBotOAuthScope: z.string().min(1).optional(),
+  OAuthUrl: optionalUrl,
+  CallerId: z.string().min(1).optional(),
+  ValidateAuthority: bool.optional(),
+
+  ENTRA_CLIENT_ID: z.string().min(1).optional(),
+  ENTRA_AUDIENCES: csv.optional(),
+  ENTRA_ALLOWED_TENANTS: csv.optional(),
+  ENTRA_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  ENTRA_ISSUER_TEMPLATES: csv.default([
+    'https://login.microsoftonline.com/{tenantid}/v2.0',
+    'https://sts.windows.net/{tenantid}/',
+  ]),
+
+  BUSINESS_UNIT_CONVERSATION_ID: z.string().min(1).optional(),
+  REVIEW_MODEL: z.enum(['2015', 'current']).default('2015'),
+  LONG_REVIEW_PERIOD_MONTHS: z.coerce.number().int().min(1).max(240).default(12),
+  BANK_HOLIDAYS_FILE: z.string().min(1).optional(),
+  BOARD_TIME_ZONE: z.string().min(1).default('Europe/London'),
+});
+
+/** Raw, validated environment. */
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Bot Framework settings, in botbuilder's own variable names. */
+export type BotConfig = {
+  appId?: string;
+  appPassword?: string;
+  appType?: string;
+  appTenantId?: string;
+  /** the ConfigurationBotFrameworkAuthentication settings object, passed through as given */
+  authSettings: Record<string, string | boolean | undefined>;
+};
+
+/** Entra ID (Teams SSO) token validation settings; absent when not configured. */
+export type EntraConfig = {
+  clientId: string;
+  audiences: string[];
+  allowedTenants: string[];
+  jwksUrl: string;
+  issuerTemplates: string[];
+};
+
+/** The app's configuration, read once at start-up. */
+export type Config = {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  logLevel: Env['LOG_LEVEL'];
+  publicHostname?: string;
+  maxBodyBytes: number;
+  devMode: boolean;
+  db: { type: 'sqlite'; path: string } | { type: 'mssql'; url: string };
+  seedSampleData: boolean;
+  bot: BotConfig;
+  entra?: EntraConfig;
+  businessUnitConversationId?: string;
+  reviewModel: Env['REVIEW_MODEL'];
+  longReviewPeriodMonths: number;
+  bankHolidaysFile?: string;
+  boardTimeZone: string;
+};
+
+/** Raised when the environment is invalid; its message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses and validates the environment.
+ * @param source the variables to read, normally `process.env`
+ * @returns the typed configuration
+ * @throws ConfigError naming each invalid or missing variable (never its value)
+ */
+export function loadConfig(source: NodeJS.ProcessEnv): Config {
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== '')
+  );
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.DB_TYPE === 'mssql' && !e.DB_URL) {
+    problems.push('DB_URL: required when DB_TYPE=mssql');
+  }
+  if (e.MicrosoftAppId && !e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
+    problems.push('MicrosoftAppTenantId: required when MicrosoftAppType=SingleTenant');
+  }
+  if (e.ENTRA_CLIENT_ID && !e.ENTRA_ALLOWED_TENANTS?.length) {
+    problems.push('ENTRA_ALLOWED_TENANTS: required when ENTRA_CLIENT_ID is set');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return toConfig(e);
+}
+
+function toConfig(e: Env): Config {
+  const devMode = !e.MicrosoftAppId && !e.ENTRA_CLIENT_ID;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    publicHostname: e.PUBLIC_HOSTNAME,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    devMode,
+    db: e.DB_TYPE === 'mssql' ? { type: 'mssql', url: e.DB_URL ?? '' } : { type: 'sqlite', path: e.DB_PATH },
+    seedSampleData: e.DB_SEED_SAMPLE_DATA ?? devMode,
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      appTenantId: e.MicrosoftAppTenantId,
+      authSettings: {
+        MicrosoftAppId: e.MicrosoftAppId,
+        MicrosoftAppPassword: e.MicrosoftAppPassword,
+        MicrosoftAppType: e.MicrosoftAppType,
+        MicrosoftAppTenantId: e.MicrosoftAppTenantId,
+        ToBotFromChannelOpenIdMetadataUrl: e.ToBotFromChannelOpenIdMetadataUrl,
+        ToBotFromEmulatorOpenIdMetadataUrl: e.ToBotFromEmulatorOpenIdMetadataUrl,
+        ToBotFromChannelTokenIssuer: e.ToBotFromChannelTokenIssuer,
+        ToChannelFromBotLoginUrl: e.ToChannelFromBotLoginUrl,
+        ToChannelFromBotOAuthScope: e.ToChannelFromBotOAuthScope,
+        OAuthUrl: e.OAuthUrl,
+        CallerId: e.CallerId,
+        ValidateAuthority: e.ValidateAuthority,
+      },
+    },
+    entra: e.ENTRA_CLIENT_ID
+      ? {
+          clientId: e.ENTRA_CLIENT_ID,
+          audiences: e.ENTRA_AUDIENCES?.length ? e.ENTRA_AUDIENCES : [e.ENTRA_CLIENT_ID],
+          allowedTenants: e.ENTRA_ALLOWED_TENANTS ?? [],
+          jwksUrl: e.ENTRA_JWKS_URL,
+          issuerTemplates: e.ENTRA_ISSUER_TEMPLATES,
+        }
+      : undefined,
+    businessUnitConversationId: e.BUSINESS_UNIT_CONVERSATION_ID,
+    reviewModel: e.REVIEW_MODEL,
+    longReviewPeriodMonths: e.LONG_REVIEW_PERIOD_MONTHS,
+    bankHolidaysFile: e.BANK_HOLIDAYS_FILE,
+    boardTimeZone: e.BOARD_TIME_ZONE,
+  };
+}

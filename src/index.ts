@@ -1,0 +1,146 @@
+import path from 'node:path';
+
+import type { INetworkModule } from '@azure/msal-node';
+import type pino from 'pino';
+import type { Server } from 'restify';
+import type { DataSource } from 'typeorm';
+
+import { createBot, type BotRuntime } from '../bot';
+import type { BotFeature } from '../bot/feature';
+import type { ApiContext } from './api/context';
+import { registerDevRoutes } from './api/dev/routes';
+import { registerHealthRoutes } from './api/health/routes';
+import { route } from './api/http';
+import { registerMeRoutes } from './api/me/routes';
+import { authenticate } from './api/middleware/auth';
+import { createHttpServer, serveTabs } from './api/server';
+import { DevTokenIssuer } from './auth/dev-token-issuer';
+import { entraIssuer, TokenVerifier, type TrustedIssuer } from './auth/token-verifier';
+import { ConfigError, loadConfig, type Config } from './config/env';
+import { openDatabase } from './data/data-source';
+import { seedSampleData } from './data/seed/sample-data';
+import { ConversationService } from './domain/conversation-service';
+import { IdentityService } from './domain/identity-service';
+import { createLogger, type Logger } from './logging/logger';
+
+/** Test and tooling hooks; production passes none. */
+export type AppOverrides = {
+  /** where log lines go (tests capture them) */
+  logDestination?: pino.DestinationStream;
+  /** MSAL network module for the bot's outgoing token */
+  msalNetworkClient?: INetworkModule;
+};
+
+/** A started app. */
+export type RunningApp = {
+  config: Config;
+  server: Server;
+  db: DataSource;
+  log: Logger;
+  bot: BotRuntime;
+  /** base URL the server listens on, e.g. `http://127.0.0.1:3978` */
+  url: string;
+  /** stops taking requests, lets in-flight ones finish, closes the database */
+  stop: () => Promise<void>;
+};
+
+/**
+ * Starts the whole app: database (migrated, seeded in dev mode), REST API, bot endpoint, tabs.
+ * @param config validated configuration
+ * @param overrides test hooks
+ * @returns the running app
+ */
+export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
+  const log = createLogger(config.logLevel, overrides.logDestination);
+  const db = await openDatabase(config.db);
+  if (config.seedSampleData && (await seedSampleData(db))) {
+    log.info('sample data seeded');
+  }
+  const identity = new IdentityService(db);
+  const conversations = new ConversationService(db);
+  const devIssuer = config.devMode ? await DevTokenIssuer.create() : null;
+  const issuers: TrustedIssuer[] = [];
+  if (config.entra) {
+    issuers.push(entraIssuer(config.entra));
+  }
+  if (devIssuer) {
+    issuers.push(devIssuer.trustedIssuer());
+  }
+  const verifier = new TokenVerifier(issuers);
+  const server = createHttpServer({ maxBodyBytes: config.maxBodyBytes, log: log.child('http') });
+  const ctx: ApiContext = {
+    server,
+    config,
+    db,
+    log: log.child('api'),
+    identity,
+    auth: authenticate(verifier, identity),
+  };
+  registerHealthRoutes(ctx);
+  registerMeRoutes(ctx);
+  registerDevRoutes(ctx, devIssuer);
+
+  const features: BotFeature[] = [];
+  const bot = createBot({
+    config: config.bot,
+    log: log.child('bot'),
+    conversations,
+    resolveCaller: (id, name) => identity.resolve(id, name),
+    features,
+    msalNetworkClient: overrides.msalNetworkClient,
+  });
+  server.post('/api/messages', route(ctx.log, async (req, res) => bot.handle(req, res)));
+  serveTabs(server, path.resolve(__dirname, '..', 'tabs', 'dist'), log);
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
+  const address = server.address();
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const url = `http://${host}:${address.port}`;
+  if (config.devMode) {
+    log.warn('DEV MODE: no bot credentials and no Entra ID settings; sample users and /dev/token are enabled. Never run like this in production.', { url });
+  }
+  if (!config.entra && !config.devMode) {
+    log.warn('Entra ID settings are missing: every REST API request will be refused with 401');
+  }
+  log.info('server started', { url, database: config.db.type, reviewModel: config.reviewModel });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.server.closeIdleConnections();
+      });
+      await db.destroy();
+      log.info('server stopped');
+    })();
+    return stopping;
+  };
+  return { config, server, db, log, bot, url, stop };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+  const app = await startApp(config);
+  const shutdown = (signal: string) => {
+    app.log.info('shutting down', { signal });
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    void app.stop().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`Start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}
