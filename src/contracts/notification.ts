@@ -1,0 +1,79 @@
+/** Which set of review rules applies: the 2015 SCR model of the seed, or the current rapid-review model. */
+export type ReviewModel = '2015' | 'current';
+
+/** A review route the app can recommend for a notified case. */
+export type RouteCode =
+  | 'SCR'
+  | 'CASE_REVIEW_1'
+  | 'CASE_REVIEW_2'
+  | 'LEARNING_LESSONS_REVIEW'
+  | 'THEMATIC_ENQUIRY'
+  | 'INDIVIDUAL_AGENCY_REPORT'
+  | 'DHR'
+  | 'CDOP'
+  | 'NO_REVIEW'
+  | 'RAPID_REVIEW';
+
+/** A statutory or local deadline attached to a case. */
+export type ClockCode =
+  | 'NOTIFY_OFSTED'
+  | 'NOTIFY_NATIONAL_PANEL'
+  | 'RAPID_REVIEW'
+  | 'SCR_DECISION'
+  | 'DHR_DECISION'
+  | 'SCR_COMPLETE'
+  | 'PRACTICE_REVIEW_COMPLETE'
+  | 'DHR_COMPLETE';
+
+/** The notifier's answers about a case (cards, `POST /api/notifications`, `/recommend`). Dates are `YYYY-MM-DD`. */
+export type NotificationAnswersDto = {
+  incidentDate: string;
+  /** when the board became aware; defaults to today */
+  awareDate?: string;
+  /** age of the child (or, for a domestic-abuse death, the person who died) at the incident */
+  subjectAgeYears: number;
+  abuseOrNeglect: boolean;
+  died: boolean;
+  /** ignored when `died` */
+  seriousHarm: boolean;
+  concernsAboutWorkingTogether: boolean;
+  diedInCustody?: boolean;
+  domesticAbuseDeath?: boolean;
+  childrenInHousehold?: boolean;
+  lookedAfter?: boolean;
+  learningPotential: boolean;
+  /** agency codes from the app's agency list */
+  agencies: string[];
+  reviewPeriodMonths?: number;
+  clearThemes?: boolean;
+  smallGroupOfKeyWorkers?: boolean;
+  /** what happened, without names */
+  summary: string;
+};
+
+/** A deadline with the rule that produced it. */
+export type ClockDto = {
+  code: ClockCode;
+  /** plain-words name of the deadline */
+  label: string;
+  /** `YYYY-MM-DD` */
+  due: string;
+  /** how the date was worked out, e.g. "5 working days from 2026-03-02" */
+  basis: string;
+  /** `YYYY-MM-DD` the clock runs from */
+  startsFrom: string;
+  /** set when the date may be off, e.g. it runs past the bank-holiday data */
+  warning?: string;
+};
+
+/** The app's recommended route for a case; the business unit decides. */
+export type RecommendationDto = {
+  model: ReviewModel;
+  primary: RouteCode;
+  parallel: RouteCode[];
+  /** one plain-words reason per rule that fired, in order */
+  reasons: string[];
+  /** for a DHR: whether the board takes part (children lived in the household) */
+  boardInvolvement?: boolean;
+  clocks: ClockDto[];
+};
