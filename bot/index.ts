@@ -10,6 +10,7 @@ import type { Logger } from '../src/logging/logger';
 import { type AppCloudAdapter, createAdapter } from './adapter';
 import type { BotFeature } from './feature';
 import { SafeguardingBot } from './handlers/safeguarding-bot';
+import { ProactiveSender } from './proactive';
 
 /** What the composition root hands the bot. */
 export type BotDeps = {
@@ -26,6 +27,8 @@ export type BotDeps = {
 export type BotRuntime = {
   adapter: AppCloudAdapter;
   bot: SafeguardingBot;
+  /** sends messages outside a turn from stored conversation references */
+  proactive: ProactiveSender;
   /** handles `POST /api/messages` after the JSON body has been parsed */
   handle: (req: Request, res: Response) => Promise<void>;
 };
@@ -82,7 +85,8 @@ export function createBot(deps: BotDeps): BotRuntime {
       reply(res, 500, { error: 'internal_error', message: 'Something went wrong on our side.' });
     }
   };
-  return { adapter, bot, handle };
+  const proactive = new ProactiveSender(adapter, deps.config.appId ?? '', deps.conversations);
+  return { adapter, bot, proactive, handle };
 }
 
 function reply(res: Response, status: number, body?: unknown): void {

@@ -20,6 +20,7 @@ import { ConfigError, loadConfig, type Config } from './config/env';
 import { openDatabase } from './data/data-source';
 import { seedSampleData } from './data/seed/sample-data';
 import { ConversationService } from './domain/conversation-service';
+import { EventBus } from './domain/events';
 import { IdentityService } from './domain/identity-service';
 import { createLogger, type Logger } from './logging/logger';
 
@@ -34,6 +35,7 @@ export type AppOverrides = {
 /** A started app. */
 export type RunningApp = {
   config: Config;
+  events: EventBus;
   server: Server;
   db: DataSource;
   log: Logger;
@@ -58,6 +60,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   }
   const identity = new IdentityService(db);
   const conversations = new ConversationService(db);
+  const events = new EventBus(log.child('events'));
   const devIssuer = config.devMode ? await DevTokenIssuer.create() : null;
   const issuers: TrustedIssuer[] = [];
   if (config.entra) {
@@ -111,12 +114,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         server.close(() => resolve());
         server.server.closeIdleConnections();
       });
+      await events.drain();
       await db.destroy();
       log.info('server stopped');
     })();
     return stopping;
   };
-  return { config, server, db, log, bot, url, stop };
+  return { config, events, server, db, log, bot, url, stop };
 }
 
 async function main(): Promise<void> {

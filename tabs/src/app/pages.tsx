@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+
+import type { MeDto, Role } from '../../../src/contracts/identity';
+import type { ApiClient } from '../api/client';
+import { Home } from '../pages/Home/Home';
+
+/** What every page receives. */
+export type PageProps = { me: MeDto; api: ApiClient };
+
+/** A page of the tab app, shown in the navigation to users holding one of `roles` (all if absent). */
+export type PageDef = {
+  id: string;
+  label: string;
+  roles?: Role[];
+  render: (props: PageProps) => ReactNode;
+};
+
+/** The tab's pages in navigation order. A new page is added here and nowhere else. */
+export const PAGES: PageDef[] = [{ id: 'home', label: 'Home', render: ({ me }) => <Home me={me} /> }];
