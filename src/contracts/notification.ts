@@ -1,4 +1,4 @@
-/** Which set of review rules applies: the 2015 SCR model of the seed, or the current rapid-review model. */
+/** Which review rules apply: the seed's 2015 SCR model, or the current rapid-review model. */
 export type ReviewModel = '2015' | 'current';
 
 /** A review route the app can recommend for a notified case. */
@@ -25,7 +25,7 @@ export type ClockCode =
   | 'PRACTICE_REVIEW_COMPLETE'
   | 'DHR_COMPLETE';
 
-/** The notifier's answers about a case (cards, `POST /api/notifications`, `/recommend`). Dates are `YYYY-MM-DD`. */
+/** The notifier's answers (cards, `POST /api/notifications`, `/recommend`); dates are `YYYY-MM-DD`. */
 export type NotificationAnswersDto = {
   incidentDate: string;
   /** when the board became aware; defaults to today */
