@@ -59,6 +59,12 @@ export async function load(opts: {
     throw new Error('benchmarks only target 127.0.0.1');
   }
   const latencies: number[] = [];
+  let finish: (r: autocannon.Result) => void = () => undefined;
+  let fail: (e: unknown) => void = () => undefined;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
   const instance = autocannon({
     url: opts.url,
     connections: opts.connections,
@@ -69,11 +75,11 @@ export async function load(opts: {
     requests: opts.makeBody
       ? [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: opts.makeBody?.() }) }]
       : undefined,
-  } as autocannon.Options);
+  } as autocannon.Options, (err, res) => (err ? fail(err) : finish(res)));
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
     latencies.push(responseTime);
   });
-  const result = await instance;
+  const result = await done;
   latencies.sort((a, b) => a - b);
   const seconds = result.duration || opts.seconds;
   return {

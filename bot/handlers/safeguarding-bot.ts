@@ -1,6 +1,7 @@
 import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   MessageFactory,
   TeamsActivityHandler,
   TurnContext,
@@ -57,6 +58,11 @@ export class SafeguardingBot extends TeamsActivityHandler {
     return this.commands.map((c) => ({ title: c.title, description: c.description }));
   }
 
+  /** @returns the Action.Submit and Action.Execute verbs this bot handles (for fuzzing and docs) */
+  get verbs(): { submits: string[]; executes: string[] } {
+    return { submits: [...this.submits.keys()], executes: [...this.executes.keys()] };
+  }
+
   private async callerOf(ctx: TurnContext): Promise<Caller> {
     const from = ctx.activity.from ?? { id: 'unknown', name: '' };
     return this.services.resolveCaller(from.aadObjectId ?? from.id, from.name || 'there');
@@ -93,6 +99,18 @@ export class SafeguardingBot extends TeamsActivityHandler {
     await ctx.sendActivity(
       `Sorry, I didn't understand that. You can type ${known ? `${known} or ` : ''}**help** to see what I can do.`
     );
+  }
+
+  /** Answers invokes this app does not handle with 400 and a message, not botbuilder's 501. */
+  protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(ctx);
+    if (response.status === 501) {
+      return {
+        status: 400,
+        body: { code: 'BadRequest', message: 'Safeguarding Learning does not handle this kind of request.' },
+      };
+    }
+    return response;
   }
 
   protected override async onAdaptiveCardInvoke(
