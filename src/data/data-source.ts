@@ -7,6 +7,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { Config } from '../config/env';
 import { entities } from './entities';
 import { migrations } from './migrations';
+import { gateSqliteConnection } from './sqlite-gate';
 
 /**
  * Builds the TypeORM DataSource for the configured database (not yet initialised).
@@ -46,6 +47,7 @@ export function createDataSource(db: Config['db']): DataSource {
 export async function openDatabase(db: Config['db']): Promise<DataSource> {
   const ds = createDataSource(db);
   await ds.initialize();
+  gateSqliteConnection(ds);
   await ds.runMigrations({ transaction: 'each' });
   return ds;
 }
