@@ -1,9 +1,16 @@
 import { Agency } from './agency.entity';
+import { AuditCase } from './audit-case.entity';
 import { AuditEntry } from './audit-entry.entity';
+import { CalendarIntent } from './calendar-intent.entity';
 import { ConversationRef } from './conversation-ref.entity';
+import { FocusGroupSignup } from './focus-group-signup.entity';
+import { FocusGroup } from './focus-group.entity';
 import { Person } from './person.entity';
+import { ThemedAudit } from './themed-audit.entity';
 
 export { Agency, AuditEntry, ConversationRef, Person };
+export { AuditCase, CalendarIntent, FocusGroup, FocusGroupSignup, ThemedAudit };
 
 /** Every entity the DataSource knows. A new entity is added here. */
-export const entities = [Agency, Person, ConversationRef, AuditEntry];
+export const entities = [Agency, Person, ConversationRef, AuditEntry,
+  ThemedAudit, AuditCase, FocusGroup, FocusGroupSignup, CalendarIntent];

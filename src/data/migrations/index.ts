@@ -1,4 +1,5 @@
 import { Foundation1764140000000 } from './1764140000000-foundation';
+import { ThemedAudits1795676599284 } from './1795676599284-themed-audits';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
-export const migrations = [Foundation1764140000000];
+export const migrations = [Foundation1764140000000, ThemedAudits1795676599284];
