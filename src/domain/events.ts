@@ -14,6 +14,8 @@ export type DomainEvents = {
   'notification.decided': { reference: string };
   /** a waiting-list place became a confirmed seat; the practitioner is told */
   'focus_group.promoted': { focusGroupId: number; aadObjectId: string };
+  /** an action's status, notes, evidence or dates changed (by a person or the RAG rule) */
+  'action.changed': { actionId: number; leadAgencyId: number; status: string };
 };
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => Promise<void>;

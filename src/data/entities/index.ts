@@ -1,3 +1,6 @@
+import { Action } from './action.entity';
+import { ActionHistory } from './action-history.entity';
+import { ActionPlan } from './action-plan.entity';
 import { Agency } from './agency.entity';
 import { AuditCase } from './audit-case.entity';
 import { AuditEntry } from './audit-entry.entity';
@@ -7,10 +10,12 @@ import { FocusGroupSignup } from './focus-group-signup.entity';
 import { FocusGroup } from './focus-group.entity';
 import { Person } from './person.entity';
 import { ThemedAudit } from './themed-audit.entity';
+import { Recommendation } from './recommendation.entity';
 
 export { Agency, AuditEntry, ConversationRef, Person };
 export { AuditCase, CalendarIntent, FocusGroup, FocusGroupSignup, ThemedAudit };
+export { Action, ActionHistory, ActionPlan, Recommendation };
 
 /** Every entity the DataSource knows. A new entity is added here. */
-export const entities = [Agency, Person, ConversationRef, AuditEntry,
+export const entities = [Agency, Person, ConversationRef, AuditEntry, ActionPlan, Recommendation, Action, ActionHistory,
   ThemedAudit, AuditCase, FocusGroup, FocusGroupSignup, CalendarIntent];
