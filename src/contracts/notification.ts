@@ -77,3 +77,74 @@ export type RecommendationDto = {
   boardInvolvement?: boolean;
   clocks: ClockDto[];
 };
+
+/** Where a notification is in the business unit's pipeline. */
+export type NotificationStatus = 'new' | 'awaiting_information' | 'decided';
+
+/** What the business unit did: accept the recommended route, choose another, or ask for more. */
+export type DecisionAction = 'accept' | 'change' | 'request_information';
+
+/** A route code with its name. */
+export type RouteOptionDto = { code: RouteCode; label: string };
+
+/** A clock as a notification shows it today. */
+export type ClockStatusDto = ClockDto & {
+  /** working days from today to the due date; negative when overdue */
+  workingDaysLeft: number;
+  /** past its due date and not met */
+  overdue: boolean;
+  /** the thing it times has happened (e.g. the decision was made) */
+  met: boolean;
+};
+
+/** The business unit's latest decision on a notification. */
+export type NotificationDecisionDto = {
+  action: DecisionAction;
+  /** the route decided on; null while asking for more information */
+  route: RouteOptionDto | null;
+  /** why the route was changed, or what information is needed */
+  reason: string | null;
+  decidedBy: { id: string; name: string };
+  /** ISO date-time */
+  decidedAt: string;
+};
+
+/** A notification in a list (no free-text answers). */
+export type NotificationSummaryDto = {
+  reference: string;
+  status: NotificationStatus;
+  model: ReviewModel;
+  /** ISO date-time */
+  createdAt: string;
+  notifier: { id: string; name: string; agency: { code: string; name: string } | null };
+  /** agency codes involved */
+  agencies: string[];
+  recommendation: RecommendationDto;
+  recommendedRoute: RouteOptionDto;
+  parallelRoutes: RouteOptionDto[];
+  /** the recommendation's clocks, then any started by the decision, each with days left */
+  clocks: ClockStatusDto[];
+  /** the earliest due date among clocks not yet met, or null */
+  nextDue: string | null;
+  overdue: boolean;
+  decision: NotificationDecisionDto | null;
+  /** send back as `expectedVersion` with a decision so a stale screen cannot overwrite another */
+  version: number;
+};
+
+/** One notification with the notifier's answers (`GET /api/notifications/{reference}`, `POST`). */
+export type NotificationDto = NotificationSummaryDto & { answers: NotificationAnswersDto };
+
+/** `GET /api/notifications`. */
+export type NotificationListDto = {
+  items: NotificationSummaryDto[];
+  counts: Record<NotificationStatus, number>;
+  /** routes the business unit may choose under the current model */
+  routeOptions: RouteOptionDto[];
+};
+
+/** `POST /api/notifications/{reference}/decision`. */
+export type DecisionRequestDto =
+  | { action: 'accept'; expectedVersion?: number }
+  | { action: 'change'; route: RouteCode; reason: string; expectedVersion?: number }
+  | { action: 'request_information'; message: string; expectedVersion?: number };
