@@ -7,11 +7,14 @@ import type { DataSource } from 'typeorm';
 
 import { createBot, type BotRuntime } from '../bot';
 import type { BotFeature } from '../bot/feature';
+import { myActionsFeature } from '../bot/handlers/my-actions';
+import { registerActionRoutes } from './api/actions/routes';
 import type { ApiContext } from './api/context';
 import { registerDevRoutes } from './api/dev/routes';
 import { registerHealthRoutes } from './api/health/routes';
 import { route } from './api/http';
 import { registerMeRoutes } from './api/me/routes';
+import { registerPlanRoutes } from './api/plans/routes';
 import { authenticate } from './api/middleware/auth';
 import { createHttpServer, serveTabs } from './api/server';
 import { DevTokenIssuer } from './auth/dev-token-issuer';
@@ -19,6 +22,9 @@ import { entraIssuer, TokenVerifier, type TrustedIssuer } from './auth/token-ver
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { openDatabase } from './data/data-source';
 import { seedSampleData } from './data/seed/sample-data';
+import { startRagWorker } from './domain/actions/rag-worker';
+import type { TrackerDeps } from './domain/actions/tracker-deps';
+import { trackerLink } from './domain/actions/tracker-link';
 import { ConversationService } from './domain/conversation-service';
 import { EventBus } from './domain/events';
 import { IdentityService } from './domain/identity-service';
@@ -82,8 +88,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   registerHealthRoutes(ctx);
   registerMeRoutes(ctx);
   registerDevRoutes(ctx, devIssuer);
+  const tracker: TrackerDeps = { db, rag: config.rag, timeZone: config.boardTimeZone, now: () => new Date(), events };
+  registerActionRoutes(ctx, tracker);
+  registerPlanRoutes(ctx, tracker);
 
   const features: BotFeature[] = [];
+  const trackerUrl = () => trackerLink({ ...config, serverUrl: url });
+  features.push(myActionsFeature({ tracker, trackerUrl, log: log.child('my-actions') }));
   const bot = createBot({
     config: config.bot,
     log: log.child('bot'),
@@ -106,6 +117,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     log.warn('Entra ID settings are missing: every REST API request will be refused with 401');
   }
   log.info('server started', { url, database: config.db.type, reviewModel: config.reviewModel });
+  const ragWorker = startRagWorker(tracker, config.rag.recomputeIntervalMinutes * 60_000, log.child('rag'));
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -114,6 +126,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         server.close(() => resolve());
         server.server.closeIdleConnections();
       });
+      await ragWorker.stop();
       await events.drain();
       await db.destroy();
       log.info('server stopped');

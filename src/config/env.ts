@@ -56,6 +56,10 @@ const EnvSchema = z.object({
   LONG_REVIEW_PERIOD_MONTHS: z.coerce.number().int().min(1).max(240).default(12),
   BANK_HOLIDAYS_FILE: z.string().min(1).optional(),
   BOARD_TIME_ZONE: z.string().min(1).default('Europe/London'),
+  RAG_AMBER_WITHIN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  RAG_STALE_PROGRESS_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  RAG_RECOMPUTE_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+  TEAMS_APP_ID: z.string().min(1).max(100).optional(),
 });
 
 /** Raw, validated environment. */
@@ -98,6 +102,10 @@ export type Config = {
   longReviewPeriodMonths: number;
   bankHolidaysFile?: string;
   boardTimeZone: string;
+  /** RAG rule thresholds and how often the rule is re-applied (0 = only at start and on change) */
+  rag: { amberWithinDays: number; staleProgressDays: number; recomputeIntervalMinutes: number };
+  /** the Teams app id (manifest `id`), for deep links into the tabs; absent in dev mode */
+  teamsAppId?: string;
 };
 
 /** Raised when the environment is invalid; its message names every bad variable. */
@@ -189,5 +197,11 @@ function toConfig(e: Env): Config {
     longReviewPeriodMonths: e.LONG_REVIEW_PERIOD_MONTHS,
     bankHolidaysFile: e.BANK_HOLIDAYS_FILE,
     boardTimeZone: e.BOARD_TIME_ZONE,
+    rag: {
+      amberWithinDays: e.RAG_AMBER_WITHIN_DAYS,
+      staleProgressDays: e.RAG_STALE_PROGRESS_DAYS,
+      recomputeIntervalMinutes: e.RAG_RECOMPUTE_INTERVAL_MINUTES,
+    },
+    teamsAppId: e.TEAMS_APP_ID,
   };
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 
 import { Agency } from '../entities/agency.entity';
 import { Person } from '../entities/person.entity';
+import { seedSampleActionPlans } from './action-plans';
 
 /** Sample agencies of a typical local partnership. */
 export const SAMPLE_AGENCIES = [
@@ -49,6 +50,7 @@ export async function seedSampleData(ds: DataSource): Promise<boolean> {
         createdAt: new Date(),
       }))
     );
+    await seedSampleActionPlans(em);
     return true;
   });
 }

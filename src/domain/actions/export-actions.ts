@@ -65,7 +65,13 @@ export async function exportActions(
     action: 'actions.exported',
     entityType: 'action',
     entityId: 'export',
-    detail: { rows: rows.length, truncated, filters: Object.keys(query).filter((k) => k !== 'q') },
+    detail: {
+      rows: rows.length,
+      truncated,
+      filters: Object.entries(query)
+        .filter(([k, v]) => v !== undefined && k !== 'q')
+        .map(([k]) => k),
+    },
   });
   return { rows, truncated };
 }
