@@ -4,4 +4,12 @@
  */
 export const VALID_BODIES: Record<string, unknown> = {
   'POST /dev/token': { userId: 'fuzz-user', name: 'Fuzz User', agency: 'POLICE', roles: ['practitioner'] },
+  'POST /api/audits': { theme: 'Neglect', title: 'Fuzz audit', periodStart: '2025-01-01', agencies: ['POLICE'], cases: ['C-01'] },
+  'PATCH /api/audits/:id': { title: 'Renamed', status: 'in_progress' },
+  'POST /api/audits/:id/cases': { caseRef: 'F-01', grades: { assessment: 'good' }, whatWorkedWell: 'Early help' },
+  'PATCH /api/audits/:id/cases/:caseId': { grades: { assessment: 'inadequate' }, notes: 'Note' },
+  'POST /api/audits/:id/action-plan': { recommendations: ['Share the learning'] },
+  'POST /api/focus-groups': { auditId: 1, startsAt: '2030-01-01T10:00:00Z', durationMinutes: 60, capacity: 5, location: 'Room' },
+  'PATCH /api/focus-groups/:id': { capacity: 20, open: false },
+  'POST /api/focus-groups/:id/signups': { role: 'Social worker', agency: 'POLICE', accessNeeds: 'None' },
 };
