@@ -45,7 +45,8 @@ describe('fuzz: hostile REST bodies and query strings', function () {
       for (const r of routes) {
         for (let i = 0; i < PER_ROUTE; i++) {
           const raw = hostileValue(rand);
-          const id = (typeof raw === 'string' ? raw : JSON.stringify(raw) ?? '1').slice(0, 40) || '1';
+          // slice can cut a surrogate pair in two, which encodeURIComponent refuses: drop surrogates
+          const id = (typeof raw === 'string' ? raw : JSON.stringify(raw) ?? '1').slice(0, 40).replace(/[\uD800-\uDFFF]/g, '') || '1';
           const path = r.path.replace(/:[A-Za-z]+/g, () => encodeURIComponent(rand() < 0.5 ? '1' : id));
           const query = rand() < 0.5 ? `?${new URLSearchParams(Object.entries(hostileObject(rand, 0, ['status', 'limit', 'cursor', 'q', 'agency', 'format', 'overdue', 'sort'])).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v) ?? ""])).toString()}` : '';
           const sample = VALID_BODIES[`${r.method} ${r.path}`];
