@@ -6,6 +6,7 @@ import type { Server } from 'restify';
 import type { DataSource } from 'typeorm';
 
 import { createBot, type BotRuntime } from '../bot';
+import { focusGroupsFeature, tellPromoted } from '../bot/handlers/focus-groups';
 import type { BotFeature } from '../bot/feature';
 import { myActionsFeature } from '../bot/handlers/my-actions';
 import { registerActionRoutes } from './api/actions/routes';
@@ -101,6 +102,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   registerPlanRoutes(ctx, tracker);
 
   const features: BotFeature[] = [];
+  features.push(focusGroupsFeature({ focusGroups, timeZone: config.boardTimeZone }));
   const trackerUrl = () => trackerLink({ ...config, serverUrl: url });
   features.push(myActionsFeature({ tracker, trackerUrl, log: log.child('my-actions') }));
   const bot = createBot({
@@ -112,6 +114,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     msalNetworkClient: overrides.msalNetworkClient,
   });
   server.post('/api/messages', route(ctx.log, async (req, res) => bot.handle(req, res)));
+  const promotionDeps = { focusGroups, timeZone: config.boardTimeZone, proactive: bot.proactive, conversations };
+  events.on('focus_group.promoted', (e) =>
+    tellPromoted({ ...promotionDeps, log: log.child('focus-groups'), resolveCaller: (id, n) => identity.resolve(id, n) }, e)
+  );
   serveTabs(server, path.resolve(__dirname, '..', 'tabs', 'dist'), log);
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
