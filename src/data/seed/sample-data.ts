@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
 import { Person } from '../entities/person.entity';
 import { seedSampleActionPlans } from './action-plans';
+import { seedSampleAudits } from './sample-audits';
 
 /** Sample agencies of a typical local partnership. */
 export const SAMPLE_AGENCIES = [
@@ -51,6 +52,7 @@ export async function seedSampleData(ds: DataSource): Promise<boolean> {
       }))
     );
     await seedSampleActionPlans(em);
+    await seedSampleAudits(em, new Date());
     return true;
   });
 }
