@@ -6,6 +6,7 @@ import type { Server } from 'restify';
 import type { DataSource } from 'typeorm';
 
 import { createBot, type BotRuntime } from '../bot';
+import { createNotifyFeature, sendNotificationMessages } from '../bot/notify';
 import { focusGroupsFeature, tellPromoted } from '../bot/handlers/focus-groups';
 import type { BotFeature } from '../bot/feature';
 import { myActionsFeature } from '../bot/handlers/my-actions';
@@ -17,6 +18,7 @@ import { registerFocusGroupRoutes } from './api/focus-groups/routes';
 import { registerHealthRoutes } from './api/health/routes';
 import { route } from './api/http';
 import { registerMeRoutes } from './api/me/routes';
+import { registerNotificationRoutes } from './api/notifications/routes';
 import { registerPlanRoutes } from './api/plans/routes';
 import { authenticate } from './api/middleware/auth';
 import { createHttpServer, serveTabs } from './api/server';
@@ -25,6 +27,7 @@ import { entraIssuer, TokenVerifier, type TrustedIssuer } from './auth/token-ver
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { openDatabase } from './data/data-source';
 import { seedSampleData } from './data/seed/sample-data';
+import { loadEnglandBankHolidays } from './domain/calendar/working-days';
 import { startRagWorker } from './domain/actions/rag-worker';
 import type { TrackerDeps } from './domain/actions/tracker-deps';
 import { trackerLink } from './domain/actions/tracker-link';
@@ -33,6 +36,7 @@ import { AuditService } from './domain/audits/audit-service';
 import { EventBus } from './domain/events';
 import { FocusGroupService } from './domain/focus-groups/service';
 import { IdentityService } from './domain/identity-service';
+import type { NotificationDeps } from './domain/notifications';
 import { createLogger, type Logger } from './logging/logger';
 
 /** Test and tooling hooks; production passes none. */
@@ -93,6 +97,17 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   registerHealthRoutes(ctx);
   registerMeRoutes(ctx);
   registerDevRoutes(ctx, devIssuer);
+  const notifications: NotificationDeps = {
+    db,
+    events,
+    routing: {
+      model: config.reviewModel,
+      longReviewPeriodMonths: config.longReviewPeriodMonths,
+      holidays: loadEnglandBankHolidays(config.bankHolidaysFile),
+      timeZone: config.boardTimeZone,
+    },
+  };
+  registerNotificationRoutes(ctx, notifications);
   const clock = () => new Date();
   const focusGroups = new FocusGroupService({ db, events, now: clock });
   registerFocusGroupRoutes(ctx, focusGroups);
@@ -102,6 +117,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   registerPlanRoutes(ctx, tracker);
 
   const features: BotFeature[] = [];
+  features.push(createNotifyFeature(notifications));
   features.push(focusGroupsFeature({ focusGroups, timeZone: config.boardTimeZone }));
   const trackerUrl = () => trackerLink({ ...config, serverUrl: url });
   features.push(myActionsFeature({ tracker, trackerUrl, log: log.child('my-actions') }));
@@ -114,6 +130,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     msalNetworkClient: overrides.msalNetworkClient,
   });
   server.post('/api/messages', route(ctx.log, async (req, res) => bot.handle(req, res)));
+  sendNotificationMessages({
+    events,
+    proactive: bot.proactive,
+    notifications,
+    businessUnitConversationId: config.businessUnitConversationId,
+    log: log.child('notifications'),
+  });
   const promotionDeps = { focusGroups, timeZone: config.boardTimeZone, proactive: bot.proactive, conversations };
   events.on('focus_group.promoted', (e) =>
     tellPromoted({ ...promotionDeps, log: log.child('focus-groups'), resolveCaller: (id, n) => identity.resolve(id, n) }, e)

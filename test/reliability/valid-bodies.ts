@@ -4,6 +4,15 @@
  */
 export const VALID_BODIES: Record<string, unknown> = {
   'POST /dev/token': { userId: 'fuzz-user', name: 'Fuzz User', agency: 'POLICE', roles: ['practitioner'] },
+  'POST /api/notifications': {
+    incidentDate: '2026-10-28', subjectAgeYears: 9, abuseOrNeglect: true, died: false, seriousHarm: true,
+    concernsAboutWorkingTogether: true, learningPotential: true, agencies: ['POLICE'], summary: 'Fuzz summary',
+  },
+  'POST /api/notifications/recommend': {
+    incidentDate: '2026-10-28', subjectAgeYears: 9, abuseOrNeglect: false, died: false, seriousHarm: false,
+    concernsAboutWorkingTogether: false, learningPotential: true, agencies: ['POLICE', 'LA-CSC'], summary: 'Fuzz',
+  },
+  'POST /api/notifications/:reference/decision': { action: 'change', route: 'NO_REVIEW', reason: 'Fuzz reason', expectedVersion: 1 },
   'POST /api/audits': { theme: 'Neglect', title: 'Fuzz audit', periodStart: '2025-01-01', agencies: ['POLICE'], cases: ['C-01'] },
   'PATCH /api/audits/:id': { title: 'Renamed', status: 'in_progress' },
   'POST /api/audits/:id/cases': { caseRef: 'F-01', grades: { assessment: 'good' }, whatWorkedWell: 'Early help' },

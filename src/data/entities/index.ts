@@ -8,14 +8,19 @@ import { CalendarIntent } from './calendar-intent.entity';
 import { ConversationRef } from './conversation-ref.entity';
 import { FocusGroupSignup } from './focus-group-signup.entity';
 import { FocusGroup } from './focus-group.entity';
+import { Notification } from './notification.entity';
+import { NotificationDraft } from './notification-draft.entity';
 import { Person } from './person.entity';
 import { ThemedAudit } from './themed-audit.entity';
 import { Recommendation } from './recommendation.entity';
+import { ReferenceCounter } from './reference-counter.entity';
 
 export { Agency, AuditEntry, ConversationRef, Person };
 export { AuditCase, CalendarIntent, FocusGroup, FocusGroupSignup, ThemedAudit };
 export { Action, ActionHistory, ActionPlan, Recommendation };
+export { Notification, NotificationDraft, ReferenceCounter };
 
 /** Every entity the DataSource knows. A new entity is added here. */
 export const entities = [Agency, Person, ConversationRef, AuditEntry, ActionPlan, Recommendation, Action, ActionHistory,
-  ThemedAudit, AuditCase, FocusGroup, FocusGroupSignup, CalendarIntent];
+  ThemedAudit, AuditCase, FocusGroup, FocusGroupSignup, CalendarIntent,
+  Notification, NotificationDraft, ReferenceCounter];

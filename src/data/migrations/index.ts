@@ -1,6 +1,7 @@
 import { Foundation1764140000000 } from './1764140000000-foundation';
 import { ThemedAudits1795676599284 } from './1795676599284-themed-audits';
 import { ActionPlans1795676600300 } from './1795676600300-action-plans';
+import { Notifications1795676706039 } from './1795676706039-notifications';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
-export const migrations = [Foundation1764140000000, ThemedAudits1795676599284, ActionPlans1795676600300];
+export const migrations = [Foundation1764140000000, ThemedAudits1795676599284, ActionPlans1795676600300, Notifications1795676706039];

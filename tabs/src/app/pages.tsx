@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { MeDto, Role } from '../../../src/contracts/identity';
 import type { ApiClient } from '../api/client';
 import { Home } from '../pages/Home/Home';
+import { Notifications } from '../pages/Notifications/Notifications';
 
 /** What every page receives. */
 export type PageProps = { me: MeDto; api: ApiClient };
@@ -16,4 +17,12 @@ export type PageDef = {
 };
 
 /** The tab's pages in navigation order. A new page is added here and nowhere else. */
-export const PAGES: PageDef[] = [{ id: 'home', label: 'Home', render: ({ me }) => <Home me={me} /> }];
+export const PAGES: PageDef[] = [
+  { id: 'home', label: 'Home', render: ({ me }) => <Home me={me} /> },
+  {
+    id: 'notifications',
+    label: 'Notifications',
+    roles: ['business_unit', 'board'],
+    render: ({ me, api }) => <Notifications me={me} api={api} />,
+  },
+];

@@ -58,8 +58,9 @@ describe('buildNotifyStepCard', () => {
     const withAge = buildNotifyStepCard(stepView({ values: { subjectAgeYears: '9' } }));
     const withText = buildNotifyStepCard(stepView({ values: { subjectAgeYears: 'nine' } }));
 
-    assert.equal(body(withAge).find((e) => e.id === 'subjectAgeYears').value, 9);
-    assert.equal('value' in body(withText).find((e) => e.id === 'subjectAgeYears'), false);
+    const age = (card: CardJson): Json => body(card).find((e) => e.id === 'subjectAgeYears') ?? {};
+    assert.equal(age(withAge).value, 9);
+    assert.equal('value' in age(withText), false);
   });
 
   it('should carry the verb, step, draft key and version on every button', () => {
