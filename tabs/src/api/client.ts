@@ -32,6 +32,16 @@ export class ApiClient {
     return json as T;
   }
 
+  /** Fetches a file (e.g. an export) with the token; non-2xx answers become ApiError. */
+  async download(path: string): Promise<Blob> {
+    const res = await fetch(path, { headers: { authorization: `Bearer ${await this.getToken()}` } });
+    if (!res.ok) {
+      const err = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
+      throw new ApiError(res.status, err.error ?? 'error', err.message ?? `Download failed (${res.status})`, err);
+    }
+    return res.blob();
+  }
+
   /** @returns the signed-in user */
   me(): Promise<MeDto> {
     return this.request<MeDto>('GET', '/api/me');

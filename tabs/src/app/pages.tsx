@@ -4,6 +4,7 @@ import type { MeDto, Role } from '../../../src/contracts/identity';
 import type { ApiClient } from '../api/client';
 import { Home } from '../pages/Home/Home';
 import { Notifications } from '../pages/Notifications/Notifications';
+import { Tracker } from '../pages/Tracker/Tracker';
 
 /** What every page receives. */
 export type PageProps = { me: MeDto; api: ApiClient };
@@ -19,6 +20,7 @@ export type PageDef = {
 /** The tab's pages in navigation order. A new page is added here and nowhere else. */
 export const PAGES: PageDef[] = [
   { id: 'home', label: 'Home', render: ({ me }) => <Home me={me} /> },
+  { id: 'tracker', label: 'Tracker', render: ({ me, api }) => <Tracker me={me} api={api} /> },
   {
     id: 'notifications',
     label: 'Notifications',
