@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, Like, type DataSource, type EntityManager } from 'typeorm';
 
 import { Agency } from '../entities/agency.entity';
 import { Notification } from '../entities/notification.entity';
@@ -102,7 +102,9 @@ export class NotificationRepository {
 
   /** @returns the Entra object ids of people holding a role (e.g. `business_unit`), at most `limit` */
   async aadIdsWithRole(role: string, limit: number): Promise<string[]> {
-    const people = await this.db.getRepository(Person).find({ order: { id: 'ASC' } });
+    const people = await this.db
+      .getRepository(Person)
+      .find({ where: { roles: Like(`%${role}%`) }, select: { aadObjectId: true, roles: true }, order: { id: 'ASC' } });
     return people
       .filter((p) => p.roles.split(',').map((r) => r.trim()).includes(role))
       .slice(0, limit)

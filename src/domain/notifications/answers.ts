@@ -1,7 +1,7 @@
 import type { NotificationAnswersDto } from '../../contracts/notification';
-import { NotificationRepository } from '../../data/repositories/notification.repository';
 import { ValidationError } from '../../errors';
 import { parseNotificationAnswers } from '../routing';
+import { agencyDirectory } from './agency-directory';
 import { todayOf, type NotificationDeps } from './deps';
 
 /** An agency a notifier can choose. */
@@ -9,7 +9,7 @@ export type AgencyOption = { code: string; name: string };
 
 /** @returns the app's agency list, by name */
 export async function listAgencyOptions(deps: NotificationDeps): Promise<AgencyOption[]> {
-  const agencies = await new NotificationRepository(deps.db).agencies();
+  const agencies = await agencyDirectory(deps);
   return agencies.map((a) => ({ code: a.code, name: a.name }));
 }
 

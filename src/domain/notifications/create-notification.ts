@@ -51,7 +51,8 @@ export function assertMayNotify(caller: Caller): void {
 /**
  * Stores a notification with its recommendation, a reference unique across the year and an audit
  * entry, all in one transaction; emits `notification.created` after the commit. A repeat of the
- * same submission (same idempotency key) returns the first one and writes nothing.
+ * same submission (same idempotency key) fails on the key's unique index, rolls back, and returns
+ * the first one: nothing is written twice.
  * @param deps the use-case dependencies
  * @param props the notifier, answers, idempotency key and source
  * @returns the notification and whether it was created now
@@ -64,10 +65,6 @@ export async function createNotification(
 ): Promise<CreateNotificationResult> {
   assertMayNotify(props.caller);
   const answers = await validateAnswers(deps, props.answers);
-  const earlier = await repeatOf(deps, props);
-  if (earlier) {
-    return earlier;
-  }
   const recommendation = recommendFor(deps, answers);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -106,7 +103,8 @@ export async function createNotification(
         return stored;
       });
       deps.events.emit('notification.created', { reference: row.reference });
-      const [notification] = await toRecords(deps, [row]);
+      const caller = { aadObjectId: props.caller.id, displayName: props.caller.name };
+      const [notification] = await toRecords(deps, [row], [caller]);
       return { notification, created: true };
     } catch (err) {
       const reason = conflictReason(err);

@@ -16,6 +16,7 @@ import type { Person } from '../../data/entities/person.entity';
 import { NotificationRepository } from '../../data/repositories/notification.repository';
 import { workingDaysBetween, type HolidayCalendar } from '../calendar/working-days';
 import { ROUTE_LABELS } from '../routing';
+import { agencyDirectory } from './agency-directory';
 import { todayOf, type NotificationDeps } from './deps';
 
 /** A notification as the use-cases return it: the API's shape plus the notifier's object id. */
@@ -30,20 +31,28 @@ export function routeOption(code: RouteCode): RouteOptionDto {
 }
 
 /** Names of people and agencies needed to present notifications. */
-type Lookups = { people: Map<string, Person>; agencies: Map<number, Agency> };
+type Lookups = { people: Map<string, Pick<Person, 'displayName'>>; agencies: Map<number, Agency> };
 
 /**
  * Loads what presenting these rows needs and presents them.
  * @param deps the use-case dependencies (for today and the bank holidays)
  * @param rows stored notifications
+ * @param known people already at hand (e.g. the caller), so they need not be read again
  * @returns the records, in the same order
  */
-export async function toRecords(deps: NotificationDeps, rows: Notification[]): Promise<NotificationRecord[]> {
-  const repo = new NotificationRepository(deps.db);
+export async function toRecords(
+  deps: NotificationDeps,
+  rows: Notification[],
+  known: Pick<Person, 'aadObjectId' | 'displayName'>[] = []
+): Promise<NotificationRecord[]> {
   const ids = rows.flatMap((r) => [r.notifierAadId, ...(r.decidedBy ? [r.decidedBy] : [])]);
-  const [people, agencies] = await Promise.all([repo.people(ids), repo.agencies()]);
+  const missing = ids.filter((id) => !known.some((k) => k.aadObjectId === id));
+  const [people, agencies] = await Promise.all([
+    missing.length > 0 ? new NotificationRepository(deps.db).people(missing) : Promise.resolve([]),
+    agencyDirectory(deps),
+  ]);
   const lookups: Lookups = {
-    people: new Map(people.map((p) => [p.aadObjectId, p])),
+    people: new Map([...known, ...people].map((p) => [p.aadObjectId, p])),
     agencies: new Map(agencies.map((a) => [a.id, a])),
   };
   const today = todayOf(deps);
