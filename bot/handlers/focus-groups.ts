@@ -58,7 +58,7 @@ export function focusGroupsFeature(deps: FocusGroupBotDeps): BotFeature {
     return buildFocusGroupsCard(toListView(sessions, { userMri, timeZone, ...message }));
   };
 
-  /** Runs a use-case; an expected refusal becomes the list card with the reason shown. */
+  /** Runs a use-case; a refusal (or a busy database) becomes the list card with the reason shown. */
   const attempt = async (
     ctx: TurnContext,
     caller: Caller,
@@ -68,7 +68,8 @@ export function focusGroupsFeature(deps: FocusGroupBotDeps): BotFeature {
       const success = await run();
       return cardResponse(await listCard(caller, mriOf(ctx), { success }));
     } catch (err) {
-      if (err instanceof AppError && err.status < 500) {
+      // AppError messages are written for users (e.g. closed session, busy database); others are not
+      if (err instanceof AppError) {
         return cardResponse(await listCard(caller, mriOf(ctx), { problem: err.message }));
       }
       throw err;

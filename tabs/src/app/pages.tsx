@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 
 import type { MeDto, Role } from '../../../src/contracts/identity';
 import type { ApiClient } from '../api/client';
+import { Audits } from '../pages/Audits/Audits';
 import { Home } from '../pages/Home/Home';
 import { Notifications } from '../pages/Notifications/Notifications';
 import { Tracker } from '../pages/Tracker/Tracker';
@@ -27,4 +28,5 @@ export const PAGES: PageDef[] = [
     roles: ['business_unit', 'board'],
     render: ({ me, api }) => <Notifications me={me} api={api} />,
   },
+  { id: 'audits', label: 'Audits', roles: ['business_unit'], render: ({ api }) => <Audits api={api} /> },
 ];
