@@ -11,11 +11,14 @@ import { FocusGroup } from './focus-group.entity';
 import { Notification } from './notification.entity';
 import { NotificationDraft } from './notification-draft.entity';
 import { Person } from './person.entity';
+import { Reminder } from './reminder.entity';
+import { ReminderPreference } from './reminder-preference.entity';
 import { ThemedAudit } from './themed-audit.entity';
 import { Recommendation } from './recommendation.entity';
 import { ReferenceCounter } from './reference-counter.entity';
 
 export { Agency, AuditEntry, ConversationRef, Person };
+export { Reminder, ReminderPreference };
 export { AuditCase, CalendarIntent, FocusGroup, FocusGroupSignup, ThemedAudit };
 export { Action, ActionHistory, ActionPlan, Recommendation };
 export { Notification, NotificationDraft, ReferenceCounter };
@@ -23,4 +26,5 @@ export { Notification, NotificationDraft, ReferenceCounter };
 /** Every entity the DataSource knows. A new entity is added here. */
 export const entities = [Agency, Person, ConversationRef, AuditEntry, ActionPlan, Recommendation, Action, ActionHistory,
   ThemedAudit, AuditCase, FocusGroup, FocusGroupSignup, CalendarIntent,
-  Notification, NotificationDraft, ReferenceCounter];
+  Notification, NotificationDraft, ReferenceCounter,
+  Reminder, ReminderPreference];
