@@ -13,6 +13,7 @@ import { myActionsFeature } from '../bot/handlers/my-actions';
 import { registerActionRoutes } from './api/actions/routes';
 import type { ApiContext } from './api/context';
 import { registerAuditRoutes } from './api/audits/routes';
+import { registerCalendarRoutes } from './api/calendar/routes';
 import { registerDevRoutes } from './api/dev/routes';
 import { registerFocusGroupRoutes } from './api/focus-groups/routes';
 import { registerHealthRoutes } from './api/health/routes';
@@ -27,6 +28,7 @@ import { entraIssuer, TokenVerifier, type TrustedIssuer } from './auth/token-ver
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { openDatabase } from './data/data-source';
 import { seedSampleData } from './data/seed/sample-data';
+import { startCalendarRuntime, type CalendarRuntime } from './domain/calendar/calendar-runtime';
 import { loadEnglandBankHolidays } from './domain/calendar/working-days';
 import { startRagWorker } from './domain/actions/rag-worker';
 import type { TrackerDeps } from './domain/actions/tracker-deps';
@@ -59,6 +61,8 @@ export type RunningApp = {
   url: string;
   /** stops taking requests, lets in-flight ones finish, closes the database */
   stop: () => Promise<void>;
+  /** calendar outbox worker, Graph client and (dev mode) the local Graph stand-in */
+  calendar: CalendarRuntime;
 };
 
 /**
@@ -115,6 +119,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const tracker: TrackerDeps = { db, rag: config.rag, timeZone: config.boardTimeZone, now: () => new Date(), events };
   registerActionRoutes(ctx, tracker);
   registerPlanRoutes(ctx, tracker);
+  const calendar = await startCalendarRuntime({ config, db, log: log.child('calendar'), appUrl: () => url });
+  registerCalendarRoutes(ctx, calendar);
 
   const features: BotFeature[] = [];
   features.push(createNotifyFeature(notifications));
@@ -164,13 +170,14 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         server.server.closeIdleConnections();
       });
       await ragWorker.stop();
+      await calendar.stop();
       await events.drain();
       await db.destroy();
       log.info('server stopped');
     })();
     return stopping;
   };
-  return { config, events, server, db, log, bot, url, stop };
+  return { config, events, server, db, log, bot, url, stop, calendar };
 }
 
 async function main(): Promise<void> {

@@ -4,7 +4,9 @@ import { ActionPlan } from './action-plan.entity';
 import { Agency } from './agency.entity';
 import { AuditCase } from './audit-case.entity';
 import { AuditEntry } from './audit-entry.entity';
+import { CalendarEvent } from './calendar-event.entity';
 import { CalendarIntent } from './calendar-intent.entity';
+import { CalendarOutboxItem } from './calendar-outbox-item.entity';
 import { ConversationRef } from './conversation-ref.entity';
 import { FocusGroupSignup } from './focus-group-signup.entity';
 import { FocusGroup } from './focus-group.entity';
@@ -22,9 +24,10 @@ export { Reminder, ReminderPreference };
 export { AuditCase, CalendarIntent, FocusGroup, FocusGroupSignup, ThemedAudit };
 export { Action, ActionHistory, ActionPlan, Recommendation };
 export { Notification, NotificationDraft, ReferenceCounter };
+export { CalendarEvent, CalendarOutboxItem };
 
 /** Every entity the DataSource knows. A new entity is added here. */
 export const entities = [Agency, Person, ConversationRef, AuditEntry, ActionPlan, Recommendation, Action, ActionHistory,
   ThemedAudit, AuditCase, FocusGroup, FocusGroupSignup, CalendarIntent,
   Notification, NotificationDraft, ReferenceCounter,
-  Reminder, ReminderPreference];
+  Reminder, ReminderPreference, CalendarEvent, CalendarOutboxItem];

@@ -52,9 +52,10 @@ export class CalendarOutboxRepository {
    * @param leaseOwner unique per claim (worker id + round)
    * @param limit most items to claim
    * @param leaseMs how long the claim holds before another sender may take the item over
+   * @param between tests only: runs after the candidates are chosen and before they are claimed
    * @returns the claimed items, oldest first (attempts already counted)
    */
-  async claimDue(leaseOwner: string, limit: number, leaseMs: number): Promise<CalendarOutboxItem[]> {
+  async claimDue(leaseOwner: string, limit: number, leaseMs: number, between?: () => Promise<void>): Promise<CalendarOutboxItem[]> {
     const now = new Date();
     const candidates = (await this.db
       .getRepository(CalendarOutboxItem)
@@ -70,6 +71,7 @@ export class CalendarOutboxRepository {
       return [];
     }
     const ids = candidates.map((c) => Number(c.id));
+    await between?.();
     await this.db
       .createQueryBuilder()
       .update(CalendarOutboxItem)

@@ -28,6 +28,7 @@ export type OutboxWorkerOptions = {
   requestTimeoutMs: number;
   /** unique per process (default host:pid:random) */
   workerId?: string;
+  /** how long a claim holds (default 4 × the request time-out) */
   leaseMs?: number;
   /** first retry delay; doubles each attempt up to `backoffMaxMs` (defaults 1 s, 5 min) */
   backoffBaseMs?: number;
@@ -36,6 +37,10 @@ export type OutboxWorkerOptions = {
   maxAttempts?: number;
   /** [0,1) source for jitter (tests) */
   random?: () => number;
+  /** use `$batch` when more items than this are due at once (default `maxConcurrency`) */
+  batchAbove?: number;
+  /** turns other features' intents into outbox items before each round (e.g. focus-group seats) */
+  feed?: () => Promise<number>;
 };
 
 /** Items claimed in one round, with their events. */
@@ -62,7 +67,7 @@ export class CalendarOutboxWorker {
   constructor(private readonly o: OutboxWorkerOptions) {
     this.workerId = o.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.outbox = new CalendarOutboxRepository(o.db);
-    this.leaseMs = o.leaseMs ?? Math.max(60_000, o.requestTimeoutMs * 4);
+    this.leaseMs = o.leaseMs ?? o.requestTimeoutMs * 4;
   }
 
   /** Starts polling the outbox. */
@@ -88,6 +93,9 @@ export class CalendarOutboxWorker {
 
   /** Runs one claim–send–record round. @returns how many items it handled */
   async runOnce(): Promise<number> {
+    await this.o.feed?.().catch((err: unknown) => {
+      this.o.log.error('calendar intents could not be turned into outbox items', { err: err instanceof Error ? err.message : String(err) });
+    });
     if (this.o.gate.pausedFor(this.o.calendar.organiser) > 0) {
       return 0;
     }
@@ -123,7 +131,7 @@ export class CalendarOutboxWorker {
     }
     // Never wait on a Graph pause past the lease: the item would be sent after another instance may have taken it.
     const maxWaitMs = Math.max(0, this.leaseMs - 2 * this.o.requestTimeoutMs);
-    for (const [id, outcome] of await sendPlanned(this.o.calendar, planned, this.o.maxConcurrency, maxWaitMs)) {
+    for (const [id, outcome] of await sendPlanned(this.o.calendar, planned, this.o.batchAbove ?? this.o.maxConcurrency, maxWaitMs)) {
       outcomes.set(id, outcome);
     }
     return outcomes;
@@ -131,6 +139,9 @@ export class CalendarOutboxWorker {
 
   /** Step 3: records the outcomes and what Graph created, in one transaction. */
   async record(round: ClaimedRound, outcomes: Map<number, Outcome>): Promise<void> {
+    // One jitter draw per round: items that failed together retry together (and batch again);
+    // jitter is there to keep separate instances apart.
+    const jitter = (this.o.random ?? Math.random)();
     await this.o.db.transaction(async (em) => {
       const outbox = new CalendarOutboxRepository(em);
       const events = new CalendarEventRepository(em);
@@ -146,7 +157,7 @@ export class CalendarOutboxWorker {
           const error = outcome.kind === 'failed' ? outcome.error : `Gave up after ${item.attempts} attempts: ${outcome.error}`;
           kept = await outbox.markFailed(item.id, round.leaseOwner, error);
         } else {
-          kept = await outbox.reschedule(item.id, round.leaseOwner, this.nextAttempt(item, outcome), outcome.error, outcome.refund);
+          kept = await outbox.reschedule(item.id, round.leaseOwner, this.nextAttempt(item, outcome, jitter), outcome.error, outcome.refund);
         }
         this.note(item, outcome, kept);
       }
@@ -158,10 +169,11 @@ export class CalendarOutboxWorker {
     return !outcome.refund && item.attempts >= (this.o.maxAttempts ?? 12);
   }
 
-  private nextAttempt(item: CalendarOutboxItem, outcome: Extract<Outcome, { kind: 'retry' }>): Date {
+  /** @returns when to try again: after Graph's Retry-After and at least the back-off (exponential, half jittered) */
+  private nextAttempt(item: CalendarOutboxItem, outcome: Extract<Outcome, { kind: 'retry' }>, jitter: number): Date {
     const base = this.o.backoffBaseMs ?? 1000;
     const exp = Math.min(this.o.backoffMaxMs ?? 300_000, base * 2 ** Math.max(0, item.attempts - 1));
-    const jittered = outcome.refund ? 0 : exp / 2 + (this.o.random ?? Math.random)() * (exp / 2);
+    const jittered = outcome.refund ? 0 : exp / 2 + jitter * (exp / 2);
     return new Date(Date.now() + Math.max(outcome.retryAfterMs ?? 0, jittered));
   }
 
