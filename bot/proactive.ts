@@ -1,10 +1,25 @@
-import type { Activity, ConversationReference } from 'botbuilder';
+import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 
 import type { ConversationService } from '../src/domain/conversation-service';
 import type { AppCloudAdapter } from './adapter';
 
 /** What a proactive send achieved. */
 export type ProactiveResult = 'sent' | 'not_installed';
+
+/** How one proactive message is sent; without options it goes as botbuilder sends replies. */
+export type ProactiveOptions = {
+  /**
+   * Post a new message (`sendToConversation`) instead of a reply to the continuation activity
+   * (TOOLCHAIN pitfall 7), and leave retries to the caller: the connector client's own retry
+   * policy (up to 3 retries on 429/5xx) would otherwise send requests the caller's rate limiter
+   * never sees, and hide the 429s it needs. A failed send throws the connector's `RestError`
+   * (without `direct`, the adapter's turn-error handler logs it and the send still resolves).
+   */
+  direct?: boolean;
+  /** abandon the HTTP request after this many milliseconds (with `direct`) */
+  timeoutMs?: number;
+};
 
 /** Sends messages to people and channels outside a turn, from stored conversation references. */
 export class ProactiveSender {
@@ -18,12 +33,16 @@ export class ProactiveSender {
    * Sends to a person's personal chat with the bot.
    * @returns `not_installed` when the bot has no conversation with them yet
    */
-  async toUser(aadObjectId: string, activity: Partial<Activity>): Promise<ProactiveResult> {
+  async toUser(
+    aadObjectId: string,
+    activity: Partial<Activity>,
+    options: ProactiveOptions = {}
+  ): Promise<ProactiveResult> {
     const ref = await this.conversations.personalReference(aadObjectId);
     if (!ref) {
       return 'not_installed';
     }
-    await this.send(ref as Partial<ConversationReference>, activity);
+    await this.send(ref as Partial<ConversationReference>, activity, options);
     return 'sent';
   }
 
@@ -31,18 +50,56 @@ export class ProactiveSender {
    * Sends to a conversation by id (e.g. the business unit's channel).
    * @returns `not_installed` when the bot has never been in that conversation
    */
-  async toConversation(conversationId: string, activity: Partial<Activity>): Promise<ProactiveResult> {
+  async toConversation(
+    conversationId: string,
+    activity: Partial<Activity>,
+    options: ProactiveOptions = {}
+  ): Promise<ProactiveResult> {
     const ref = await this.conversations.reference(conversationId);
     if (!ref) {
       return 'not_installed';
     }
-    await this.send(ref as Partial<ConversationReference>, activity);
+    await this.send(ref as Partial<ConversationReference>, activity, options);
     return 'sent';
   }
 
-  private async send(ref: Partial<ConversationReference>, activity: Partial<Activity>): Promise<void> {
+  private async send(
+    ref: Partial<ConversationReference>,
+    activity: Partial<Activity>,
+    options: ProactiveOptions
+  ): Promise<void> {
+    // The adapter hands errors thrown in a turn to onTurnError, which only logs them for a
+    // proactive turn; a direct send keeps its error and throws it to the caller.
+    let failure: { error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.appId, ref, async (ctx) => {
-      await ctx.sendActivity(activity);
+      if (!options.direct) {
+        await ctx.sendActivity(activity);
+        return;
+      }
+      try {
+        const client = ctx.turnState.get<ConnectorClient>(ctx.adapter.ConnectorClientKey);
+        withoutClientRetries(client);
+        const message = TurnContext.applyConversationReference({ type: 'message', ...activity }, ref);
+        delete message.replyToId;
+        await client.conversations.sendToConversation(message.conversation?.id ?? '', message as Activity, {
+          timeout: options.timeoutMs,
+        });
+      } catch (error) {
+        failure = { error };
+      }
     });
+    if (failure) {
+      throw failure.error;
+    }
   }
+}
+
+/**
+ * Removes the retry policy from a connector client's HTTP pipeline. The client is created afresh
+ * for each proactive turn, so no other send is affected.
+ */
+function withoutClientRetries(client: ConnectorClient): void {
+  const inner = (client as unknown as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } })
+    .client;
+  inner?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
 }

@@ -9,6 +9,8 @@ import { createBot, type BotRuntime } from '../bot';
 import { createNotifyFeature, sendNotificationMessages } from '../bot/notify';
 import { focusGroupsFeature, tellPromoted } from '../bot/handlers/focus-groups';
 import type { BotFeature } from '../bot/feature';
+import { createReminderFeature } from '../bot/reminders/feature';
+import { createReminderSender } from '../bot/reminders/sender';
 import { myActionsFeature } from '../bot/handlers/my-actions';
 import { registerActionRoutes } from './api/actions/routes';
 import type { ApiContext } from './api/context';
@@ -19,6 +21,7 @@ import { registerFocusGroupRoutes } from './api/focus-groups/routes';
 import { registerHealthRoutes } from './api/health/routes';
 import { route } from './api/http';
 import { registerMeRoutes } from './api/me/routes';
+import { registerReminderRoutes } from './api/reminders/routes';
 import { registerNotificationRoutes } from './api/notifications/routes';
 import { registerPlanRoutes } from './api/plans/routes';
 import { authenticate } from './api/middleware/auth';
@@ -38,6 +41,7 @@ import { AuditService } from './domain/audits/audit-service';
 import { EventBus } from './domain/events';
 import { FocusGroupService } from './domain/focus-groups/service';
 import { IdentityService } from './domain/identity-service';
+import { applyReminderCardAction, ReminderWorker } from './domain/reminders';
 import type { NotificationDeps } from './domain/notifications';
 import { createLogger, type Logger } from './logging/logger';
 
@@ -101,6 +105,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   registerHealthRoutes(ctx);
   registerMeRoutes(ctx);
   registerDevRoutes(ctx, devIssuer);
+  registerReminderRoutes(ctx);
   const notifications: NotificationDeps = {
     db,
     events,
@@ -123,6 +128,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   registerCalendarRoutes(ctx, calendar);
 
   const features: BotFeature[] = [];
+  const reminderClock = { timeZone: config.boardTimeZone, localTime: config.reminders.schedule.localTime };
+  features.push(
+    createReminderFeature({
+      act: (input) => applyReminderCardAction(db, reminderClock, input),
+      timeZone: config.boardTimeZone,
+    })
+  );
   features.push(createNotifyFeature(notifications));
   features.push(focusGroupsFeature({ focusGroups, timeZone: config.boardTimeZone }));
   const trackerUrl = () => trackerLink({ ...config, serverUrl: url });
@@ -160,6 +172,15 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     log.warn('Entra ID settings are missing: every REST API request will be refused with 401');
   }
   log.info('server started', { url, database: config.db.type, reviewModel: config.reviewModel });
+  const reminderWorker = config.reminders.workerEnabled
+    ? new ReminderWorker({
+        db,
+        log: log.child('reminders'),
+        send: createReminderSender(bot.proactive, config.boardTimeZone),
+        settings: config.reminders.worker,
+      })
+    : null;
+  reminderWorker?.start();
   const ragWorker = startRagWorker(tracker, config.rag.recomputeIntervalMinutes * 60_000, log.child('rag'));
 
   let stopping: Promise<void> | undefined;
@@ -169,6 +190,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         server.close(() => resolve());
         server.server.closeIdleConnections();
       });
+      await reminderWorker?.stop();
       await ragWorker.stop();
       await calendar.stop();
       await events.drain();

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { REMINDER_ENV, reminderProblems, toReminderConfig, type ReminderConfig } from './reminders';
+
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -56,6 +58,7 @@ const EnvSchema = z.object({
   LONG_REVIEW_PERIOD_MONTHS: z.coerce.number().int().min(1).max(240).default(12),
   BANK_HOLIDAYS_FILE: z.string().min(1).optional(),
   BOARD_TIME_ZONE: z.string().min(1).default('Europe/London'),
+  ...REMINDER_ENV,
   GRAPH_TENANT_ID: z.string().min(1).optional(),
   GRAPH_CLIENT_ID: z.string().min(1).optional(),
   GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
@@ -154,6 +157,7 @@ export type Config = {
   longReviewPeriodMonths: number;
   bankHolidaysFile?: string;
   boardTimeZone: string;
+  reminders: ReminderConfig;
   calendar: CalendarConfig;
   /** RAG rule thresholds and how often the rule is re-applied (0 = only at start and on change) */
   rag: { amberWithinDays: number; staleProgressDays: number; recomputeIntervalMinutes: number };
@@ -198,6 +202,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
   if (e.ENTRA_CLIENT_ID && !e.ENTRA_ALLOWED_TENANTS?.length) {
     problems.push('ENTRA_ALLOWED_TENANTS: required when ENTRA_CLIENT_ID is set');
   }
+  problems.push(...reminderProblems(e));
   problems.push(...graphProblems(e));
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -251,6 +256,7 @@ function toConfig(e: Env): Config {
     longReviewPeriodMonths: e.LONG_REVIEW_PERIOD_MONTHS,
     bankHolidaysFile: e.BANK_HOLIDAYS_FILE,
     boardTimeZone: e.BOARD_TIME_ZONE,
+    reminders: toReminderConfig(e),
     calendar: toCalendarConfig(e, devMode),
     rag: {
       amberWithinDays: e.RAG_AMBER_WITHIN_DAYS,

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 
 /** One request the bot sent to the Bot Connector. */
 export type ConnectorCall = {
@@ -8,12 +9,19 @@ export type ConnectorCall = {
   conversationId: string;
   authorization?: string;
   activity: Record<string, any>;
+  /** when the stand-in received it (`performance.now()` of the test process) */
+  at: number;
 };
+
+/** A request the stand-in refused with an injected failure (`failNext`). */
+export type RefusedCall = { path: string; conversationId: string; status: number; at: number };
 
 /** A loopback stand-in for the Bot Connector service (the `serviceUrl` of test activities). */
 export type FakeConnector = {
   url: string;
   calls: ConnectorCall[];
+  /** requests answered with an injected failure, in arrival order */
+  refused: RefusedCall[];
   /** resolves when at least `n` calls have arrived (bounded by `timeoutMs`) */
   waitFor: (n: number, timeoutMs?: number) => Promise<ConnectorCall[]>;
   /** answers the next `count` calls with this status (e.g. 429) and optional Retry-After */
@@ -27,6 +35,7 @@ const ACTIVITY_PATH = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/
 /** Starts the stand-in on 127.0.0.1 with an ephemeral port. */
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
+  const refused: RefusedCall[] = [];
   const failures: { status: number; retryAfter?: number }[] = [];
   let waiters: { n: number; resolve: () => void }[] = [];
   let seq = 0;
@@ -39,6 +48,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       res.setHeader('content-type', 'application/json');
       const failure = failures.shift();
       if (failure) {
+        refused.push({ path, conversationId: m?.[1] ?? '', status: failure.status, at: performance.now() });
         if (failure.retryAfter !== undefined) {
           res.setHeader('retry-after', String(failure.retryAfter));
         }
@@ -52,7 +62,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         return;
       }
       const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-      calls.push({ method: req.method ?? '', path, conversationId: m[1], authorization: req.headers.authorization, activity });
+      calls.push({
+        method: req.method ?? '',
+        path,
+        conversationId: m[1],
+        authorization: req.headers.authorization,
+        activity,
+        at: performance.now(),
+      });
       waiters = waiters.filter((w) => (calls.length >= w.n ? (w.resolve(), false) : true));
       res.end(JSON.stringify({ id: `activity-${++seq}` }));
     });
@@ -62,6 +79,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     url,
     calls,
+    refused,
     waitFor: (n, timeoutMs = 5000) =>
       new Promise((resolve, reject) => {
         if (calls.length >= n) {
@@ -78,6 +96,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     },
     reset: () => {
       calls.length = 0;
+      refused.length = 0;
       failures.length = 0;
     },
     close: () => new Promise((resolve) => {

@@ -30,4 +30,5 @@ export { CalendarEvent, CalendarOutboxItem };
 export const entities = [Agency, Person, ConversationRef, AuditEntry, ActionPlan, Recommendation, Action, ActionHistory,
   ThemedAudit, AuditCase, FocusGroup, FocusGroupSignup, CalendarIntent,
   Notification, NotificationDraft, ReferenceCounter,
-  Reminder, ReminderPreference, CalendarEvent, CalendarOutboxItem];
+  Reminder, ReminderPreference, CalendarEvent, CalendarOutboxItem,
+  Reminder, ReminderPreference];
