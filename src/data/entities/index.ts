@@ -30,5 +30,4 @@ export { CalendarEvent, CalendarOutboxItem };
 export const entities = [Agency, Person, ConversationRef, AuditEntry, ActionPlan, Recommendation, Action, ActionHistory,
   ThemedAudit, AuditCase, FocusGroup, FocusGroupSignup, CalendarIntent,
   Notification, NotificationDraft, ReferenceCounter,
-  Reminder, ReminderPreference, CalendarEvent, CalendarOutboxItem,
-  Reminder, ReminderPreference];
+  Reminder, ReminderPreference, CalendarEvent, CalendarOutboxItem];
