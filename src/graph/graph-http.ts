@@ -110,7 +110,6 @@ export class GraphHttp {
    */
   async send(call: GraphCall, maxWaitMs?: number): Promise<GraphResponse> {
     const res = await this.exchange(call.mailbox, 1, call, maxWaitMs);
-    this.notePause(call.mailbox, res);
     const failure = failureOf(call, res);
     if (failure) {
       throw failure;
@@ -138,7 +137,6 @@ export class GraphHttp {
     }));
     const outer: GraphCall = { id: 'batch', mailbox, method: 'POST', path: '/$batch', body: { requests }, permission: calls[0].permission, what: calls[0].what };
     const res = await this.exchange(mailbox, sequential ? 1 : calls.length, outer, maxWaitMs);
-    this.notePause(mailbox, res);
     const failure = failureOf(outer, res);
     if (failure) {
       throw failure;
@@ -152,17 +150,21 @@ export class GraphHttp {
     const answers = new Map<string, GraphResponse>();
     for (const r of parsed.data.responses) {
       const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-      const inner = { status: r.status, headers, body: r.body };
-      this.notePause(mailbox, inner);
-      answers.set(r.id, inner);
+      answers.set(r.id, { status: r.status, headers, body: r.body });
     }
     return answers;
   }
 
   private async exchange(mailbox: string, weight: number, call: GraphCall, maxWaitMs?: number): Promise<GraphResponse> {
-    const release = await this.options.gate.acquire(mailbox, weight, maxWaitMs);
+    const gate = this.options.gate;
+    let release = await gate.acquire(mailbox, weight, maxWaitMs);
     try {
       await this.options.auth.getAccessToken(); // token errors surface typed, not wrapped by the SDK
+      // A 429 may have paused the mailbox while this request waited for its token: wait again.
+      while (gate.pausedFor(mailbox) > 0) {
+        release();
+        release = await gate.acquire(mailbox, weight, maxWaitMs);
+      }
       this.requests += 1;
       let request = this.client
         .api(call.path)
@@ -181,7 +183,10 @@ export class GraphHttp {
       const text = await raw.text();
       const headers: Record<string, string> = {};
       raw.headers.forEach((v, k) => (headers[k.toLowerCase()] = v));
-      return { status: raw.status, headers, body: parseBody(raw.status, text) };
+      const res = { status: raw.status, headers, body: parseBody(raw.status, text) };
+      // Before the place is released, so no waiting request slips out past a fresh Retry-After.
+      this.notePauses(mailbox, res);
+      return res;
     } catch (err) {
       throw transportFailure(err, call, this.options.log);
     } finally {
@@ -189,9 +194,14 @@ export class GraphHttp {
     }
   }
 
-  private notePause(mailbox: string, res: GraphResponse): void {
-    if (res.status === 429 || res.status === 503) {
-      this.options.gate.pause(mailbox, parseRetryAfter(res.headers['retry-after']) ?? DEFAULT_PAUSE_MS);
+  /** Pauses the mailbox for a 429/503 answer, or for any such answer inside a batch answer. */
+  private notePauses(mailbox: string, res: GraphResponse): void {
+    const answers = [res, ...(BatchAnswer.safeParse(res.body).data?.responses ?? [])];
+    for (const a of answers) {
+      if (a.status === 429 || a.status === 503) {
+        const headers = Object.fromEntries(Object.entries(a.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+        this.options.gate.pause(mailbox, parseRetryAfter(headers['retry-after']) ?? DEFAULT_PAUSE_MS);
+      }
     }
   }
 }
