@@ -54,6 +54,9 @@ export type ActionListRow = {
   updatedAt: unknown;
 };
 
+/** A list row with the values of its sort keys (`k0`, `k1`, …) for the next cursor. */
+export type KeyedListRow = ActionListRow & { [key: `k${number}`]: string | number };
+
 /** Counts per status over a filtered set. */
 export type StatusCountRow = { status: string; n: number; overdue: number };
 
@@ -116,6 +119,12 @@ export class ActionListRepository {
   async pageKeys(f: ActionFilter, page: PageRequest): Promise<Record<string, string | number>[]> {
     const qb = this.filtered(f).select('a.id', 'id');
     page.keys.forEach((k, i) => qb.addSelect(k.expr, `k${i}`));
+    this.continueAfter(qb, page);
+    return qb.limit(page.limit + 1).getRawMany();
+  }
+
+  /** Adds the keyset condition (after the cursor's values) and the order of the keys `k0…`. */
+  private continueAfter(qb: SelectQueryBuilder<Action>, page: PageRequest): void {
     if (page.after) {
       const params: Record<string, string | number> = {};
       const ors = page.keys.map((k, i) => {
@@ -126,45 +135,25 @@ export class ActionListRepository {
       qb.andWhere(`(${ors.join(' OR ')})`, params);
     }
     page.keys.forEach((k, i) => qb.addOrderBy(`k${i}`, k.desc ? 'DESC' : 'ASC'));
-    return qb.limit(page.limit + 1).getRawMany();
   }
 
-  /** @returns the list rows of these ids (any order), joined with plan, agency and owner */
-  async rowsByIds(ids: number[]): Promise<ActionListRow[]> {
-    if (ids.length === 0) {
-      return [];
-    }
-    return this.db
-      .getRepository(Action)
-      .createQueryBuilder('a')
-      .innerJoin(ActionPlan, 'p', 'p.id = a.planId')
-      .innerJoin(Agency, 'g', 'g.id = a.leadAgencyId')
-      .leftJoin(Person, 'o', 'o.id = a.ownerPersonId')
-      .select('a.id', 'id')
-      .addSelect('a.version', 'version')
-      .addSelect('a.planId', 'planId')
-      .addSelect('p.title', 'planTitle')
-      .addSelect('p.sourceType', 'planSourceType')
-      .addSelect('p.sourceRef', 'planSourceRef')
-      .addSelect('a.recommendationId', 'recommendationId')
-      .addSelect('a.leadAgencyId', 'agencyId')
-      .addSelect('g.code', 'agencyCode')
-      .addSelect('g.name', 'agencyName')
-      .addSelect('a.ownerPersonId', 'ownerId')
-      .addSelect('o.displayName', 'ownerName')
-      .addSelect('a.description', 'description')
-      .addSelect('a.targetDate', 'targetDate')
-      .addSelect('a.revisedTargetDate', 'revisedTargetDate')
-      .addSelect('a.dueDate', 'dueDate')
-      .addSelect('a.status', 'status')
-      .addSelect('a.ruleStatus', 'ruleStatus')
-      .addSelect('a.overrideStatus', 'overrideStatus')
-      .addSelect('a.lastProgressAt', 'lastProgressAt')
-      .addSelect('a.completionProposedAt', 'completionProposedAt')
-      .addSelect('a.signedOffAt', 'signedOffAt')
-      .addSelect('a.updatedAt', 'updatedAt')
-      .where('a.id IN (:...ids)', { ids })
-      .getRawMany<ActionListRow>();
+  /**
+   * One page of list rows in list order (joined with plan, agency and owner), continuing after
+   * the cursor's key values; each row also carries its key values as `k0`, `k1`, …
+   * @returns up to `limit + 1` rows (one extra tells whether more follow)
+   */
+  async pageRows(f: ActionFilter, page: PageRequest): Promise<KeyedListRow[]> {
+    // The page is chosen on the narrow rows first and only its rows are joined: joining before
+    // sorting would join every filtered action (all 20,000 without a filter).
+    const inner = this.filtered(f).select('a.id', 'id');
+    page.keys.forEach((k, i) => inner.addSelect(k.expr, `k${i}`));
+    this.continueAfter(inner, page);
+    inner.limit(page.limit + 1);
+    const qb = withListColumns(this.db.getRepository(Action).createQueryBuilder('a'));
+    page.keys.forEach((k, i) => qb.addSelect(k.expr, `k${i}`));
+    qb.where(`a.id IN (SELECT pg.id FROM (${inner.getQuery()}) pg)`).setParameters(inner.getParameters());
+    page.keys.forEach((k, i) => qb.addOrderBy(`k${i}`, k.desc ? 'DESC' : 'ASC'));
+    return qb.getRawMany();
   }
 
   /** @returns how many filtered actions have each status, and how many of those are overdue */
@@ -177,4 +166,35 @@ export class ActionListRepository {
       .getRawMany<{ status: string; n: number | string; overdue: number | string | null }>();
     return rows.map((r) => ({ status: r.status, n: Number(r.n), overdue: Number(r.overdue ?? 0) }));
   }
+}
+
+/** Joins plan, agency and owner and selects what a list row shows. */
+function withListColumns(qb: SelectQueryBuilder<Action>): SelectQueryBuilder<Action> {
+  return qb
+    .innerJoin(ActionPlan, 'p', 'p.id = a.planId')
+    .innerJoin(Agency, 'g', 'g.id = a.leadAgencyId')
+    .leftJoin(Person, 'o', 'o.id = a.ownerPersonId')
+    .select('a.id', 'id')
+    .addSelect('a.version', 'version')
+    .addSelect('a.planId', 'planId')
+    .addSelect('p.title', 'planTitle')
+    .addSelect('p.sourceType', 'planSourceType')
+    .addSelect('p.sourceRef', 'planSourceRef')
+    .addSelect('a.recommendationId', 'recommendationId')
+    .addSelect('a.leadAgencyId', 'agencyId')
+    .addSelect('g.code', 'agencyCode')
+    .addSelect('g.name', 'agencyName')
+    .addSelect('a.ownerPersonId', 'ownerId')
+    .addSelect('o.displayName', 'ownerName')
+    .addSelect('a.description', 'description')
+    .addSelect('a.targetDate', 'targetDate')
+    .addSelect('a.revisedTargetDate', 'revisedTargetDate')
+    .addSelect('a.dueDate', 'dueDate')
+    .addSelect('a.status', 'status')
+    .addSelect('a.ruleStatus', 'ruleStatus')
+    .addSelect('a.overrideStatus', 'overrideStatus')
+    .addSelect('a.lastProgressAt', 'lastProgressAt')
+    .addSelect('a.completionProposedAt', 'completionProposedAt')
+    .addSelect('a.signedOffAt', 'signedOffAt')
+    .addSelect('a.updatedAt', 'updatedAt');
 }

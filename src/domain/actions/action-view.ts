@@ -11,6 +11,8 @@ import type { Caller } from '../caller';
 import { canChangeAction, canSignOff, hasFullView } from './access';
 import { isOverdue } from './rag-rule';
 
+const SQLITE_UTC = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/;
+
 /**
  * @returns an ISO 8601 instant from what the driver gives back for a time column (a Date on SQL
  * Server; on SQLite TypeORM stores UTC text `YYYY-MM-DD HH:MM:SS.SSS`), or null
@@ -23,6 +25,10 @@ export function isoInstant(value: unknown): string | null {
     return value.toISOString();
   }
   const text = String(value);
+  if (SQLITE_UTC.test(text)) {
+    // TypeORM's SQLite form of a UTC instant: only the separator and the zone differ from ISO 8601
+    return `${text.slice(0, 10)}T${text.slice(11)}Z`;
+  }
   const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`;
   const d = new Date(withZone);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();

@@ -14,23 +14,40 @@ import {
 import { toSummary } from './action-view';
 import { todayOf, type TrackerDeps } from './tracker-deps';
 
+const AGENCY_CACHE_MS = 5 * 60_000;
+const agencyCache = new WeakMap<object, Map<string, { id: number; at: number }>>();
+
+/**
+ * @returns the ids of agency codes, remembered for a few minutes (codes never change their id;
+ *   the list is asked for on every page of the tracker)
+ * @throws ValidationError naming unknown codes
+ */
+async function agencyIdsOf(deps: TrackerDeps, codes: string[]): Promise<number[]> {
+  const cache = agencyCache.get(deps.db) ?? new Map<string, { id: number; at: number }>();
+  agencyCache.set(deps.db, cache);
+  const now = Date.now();
+  const wanted = [...new Set(codes.map((c) => c.toUpperCase()))];
+  const missing = wanted.filter((c) => (cache.get(c)?.at ?? -Infinity) < now - AGENCY_CACHE_MS);
+  if (missing.length > 0) {
+    for (const a of await new PlanRepository(deps.db).agenciesByCode(missing)) {
+      cache.set(a.code.toUpperCase(), { id: a.id, at: now });
+    }
+  }
+  const unknown = wanted.filter((c) => !cache.has(c));
+  if (unknown.length > 0) {
+    throw new ValidationError(`Unknown agency code: ${unknown.join(', ')}`, {
+      fields: [{ field: 'agency', message: 'unknown agency code' }],
+    });
+  }
+  return wanted.map((c) => cache.get(c)?.id ?? -1);
+}
+
 /**
  * Turns the API's filters into the repository's (agency codes to ids, `me` to the caller).
  * @throws ValidationError naming an unknown agency code
  */
 export async function resolveFilter(deps: TrackerDeps, caller: Caller, query: ActionQuery): Promise<ActionFilter> {
-  let agencyIds: number[] | undefined;
-  if (query.agencies?.length) {
-    const codes = [...new Set(query.agencies.map((c) => c.toUpperCase()))];
-    const found = await new PlanRepository(deps.db).agenciesByCode(codes);
-    const unknown = codes.filter((c) => !found.some((a) => a.code.toUpperCase() === c));
-    if (unknown.length > 0) {
-      throw new ValidationError(`Unknown agency code: ${unknown.join(', ')}`, {
-        fields: [{ field: 'agency', message: 'unknown agency code' }],
-      });
-    }
-    agencyIds = found.map((a) => a.id);
-  }
+  const agencyIds = query.agencies?.length ? await agencyIdsOf(deps, query.agencies) : undefined;
   const owners = query.owners?.map((o) => (o === 'me' ? (caller.personId ?? -1) : o));
   return {
     agencyIds,
@@ -75,18 +92,12 @@ export async function listActions(deps: TrackerDeps, caller: Caller, query: Acti
   const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
   const after = query.cursor ? decodeCursor(query.cursor, sort, groupBy, filter.today) : null;
   const repo = new ActionListRepository(deps.db);
-  const keyRows = await repo.pageKeys(filter, { keys, after, limit });
-  const pageRows = keyRows.slice(0, limit);
-  const ids = pageRows.map((r) => Number(r.id));
-  const rows = await repo.rowsByIds(ids);
-  const byId = new Map(rows.map((r) => [Number(r.id), r]));
-  const items = ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [toSummary(row, caller, filter.today)] : [];
-  });
-  const last = pageRows[pageRows.length - 1];
+  const rows = await repo.pageRows(filter, { keys, after, limit });
+  const page = rows.slice(0, limit);
+  const items = page.map((row) => toSummary(row, caller, filter.today));
+  const last = page[page.length - 1];
   const nextCursor =
-    keyRows.length > limit && last
+    rows.length > limit && last
       ? encodeCursor(sort, groupBy, filter.today, keys.map((_, i) => last[`k${i}`]))
       : null;
   const counts = toCounts(await repo.countByStatus(filter));

@@ -34,13 +34,8 @@ export async function listAgencyAlerts(deps: TrackerDeps, caller: Caller, limit 
   }
   const filter = { agencyIds: [caller.agency.id], redOrDueBy: dueBy, today };
   const repo = new ActionListRepository(deps.db);
-  const keys = await repo.pageKeys(filter, { keys: sortKeys('overdue'), after: null, limit });
-  const ids = keys.slice(0, limit).map((k) => Number(k.id));
-  const rows = new Map((await repo.rowsByIds(ids)).map((r) => [Number(r.id), r]));
-  const items = ids.flatMap((id) => {
-    const row = rows.get(id);
-    return row ? [toSummary(row, caller, today)] : [];
-  });
+  const rows = await repo.pageRows(filter, { keys: sortKeys('overdue'), after: null, limit });
+  const items = rows.slice(0, limit).map((row) => toSummary(row, caller, today));
   const { id, code, name } = caller.agency;
   return { agency: { id, code, name }, items, counts: toCounts(await repo.countByStatus(filter)), dueBy };
 }
