@@ -21,4 +21,11 @@ export const VALID_BODIES: Record<string, unknown> = {
   'POST /api/focus-groups': { auditId: 1, startsAt: '2030-01-01T10:00:00Z', durationMinutes: 60, capacity: 5, location: 'Room' },
   'PATCH /api/focus-groups/:id': { capacity: 20, open: false },
   'POST /api/focus-groups/:id/signups': { role: 'Social worker', agency: 'POLICE', accessNeeds: 'None' },
+  'PATCH /api/actions/:id': { version: 1, status: 'amber', note: 'Fuzz note', evidence: { text: 'Report', links: ['https://example.org/r'] } },
+  'POST /api/plans': {
+    sourceType: 'audit', sourceRef: 'FUZZ-1', title: 'Fuzz plan',
+    recommendations: [{ text: 'Fuzz recommendation', actions: [{ leadAgency: 'POLICE', description: 'Fuzz action', targetDate: '2030-01-31' }] }],
+  },
+  'POST /api/plans/:id/recommendations': { text: 'Fuzz recommendation', actions: [{ leadAgency: 'POLICE', description: 'Fuzz action', targetDate: '2030-01-31' }] },
+  'POST /api/recommendations/:id/actions': { actions: [{ leadAgency: 'POLICE', ownerPersonId: 5, description: 'Fuzz action', targetDate: '2030-01-31' }] },
 };
