@@ -127,7 +127,7 @@ describe('buildAppPackage', () => {
       resource: `api://learning.partnership.example.org/${PROD_VARS.ENTRA_CLIENT_ID}`,
     });
     const tracker = manifest.staticTabs.find((t) => t.entityId === 'tracker');
-    assert.equal(tracker?.contentUrl, 'https://learning.partnership.example.org/tabs/index.html');
+    assert.equal(tracker?.contentUrl, 'https://learning.partnership.example.org/tabs/index.html?page=tracker', 'the deep link to the tab lands on the tracker');
   });
 
   it('should declare the bot commands for personal and team scopes', async () => {
