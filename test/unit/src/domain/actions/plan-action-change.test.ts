@@ -74,6 +74,14 @@ describe('planActionChange', () => {
     assert.equal(p.changes.status, 'red');
   });
 
+  it('should go back to the rule when the override is cleared', () => {
+    const current = buildAction({ status: 'green', overrideStatus: 'green', overrideReason: 'x', overrideByPersonId: 5 });
+    const p = planActionChange(current, { clearOverride: true }, LEAD, CLOCK);
+    assert.equal(p.changes.overrideStatus, null);
+    assert.equal(p.changes.status, 'red');
+    assert.deepEqual(p.fields, ['override', 'status']);
+  });
+
   it('should move the due date and re-apply the rule when a revised target is given', () => {
     const p = planActionChange(
       buildAction(),
