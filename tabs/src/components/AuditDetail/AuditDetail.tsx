@@ -76,7 +76,7 @@ export function AuditDetail(props: { id: number; audits: AuditsApi; onChanged: (
       {audit.cases.length === 0 && <Text>No cases yet.</Text>}
       {audit.cases.map((c) => (
         <CaseGrading
-          key={`${c.id}-${c.updatedAt}`}
+          key={c.id}
           item={c}
           onSave={async (caseId, findings) => {
             await audits.gradeCase(id, caseId, findings);
