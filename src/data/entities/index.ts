@@ -17,6 +17,11 @@ import { Reminder } from './reminder.entity';
 import { ReminderPreference } from './reminder-preference.entity';
 import { ThemedAudit } from './themed-audit.entity';
 import { Recommendation } from './recommendation.entity';
+import { Review } from './review.entity';
+import { ReviewInfoReport } from './review-info-report.entity';
+import { ReviewMeeting } from './review-meeting.entity';
+import { ReviewMilestone } from './review-milestone.entity';
+import { ReviewPanelMember } from './review-panel-member.entity';
 import { ReferenceCounter } from './reference-counter.entity';
 
 export { Agency, AuditEntry, ConversationRef, Person };
@@ -25,9 +30,11 @@ export { AuditCase, CalendarIntent, FocusGroup, FocusGroupSignup, ThemedAudit };
 export { Action, ActionHistory, ActionPlan, Recommendation };
 export { Notification, NotificationDraft, ReferenceCounter };
 export { CalendarEvent, CalendarOutboxItem };
+export { Review, ReviewInfoReport, ReviewMeeting, ReviewMilestone, ReviewPanelMember };
 
 /** Every entity the DataSource knows. A new entity is added here. */
 export const entities = [Agency, Person, ConversationRef, AuditEntry, ActionPlan, Recommendation, Action, ActionHistory,
   ThemedAudit, AuditCase, FocusGroup, FocusGroupSignup, CalendarIntent,
   Notification, NotificationDraft, ReferenceCounter,
-  Reminder, ReminderPreference, CalendarEvent, CalendarOutboxItem];
+  Reminder, ReminderPreference, CalendarEvent, CalendarOutboxItem,
+  Review, ReviewPanelMember, ReviewInfoReport, ReviewMilestone, ReviewMeeting];

@@ -96,6 +96,7 @@ export async function decideNotification(
       entityId: current.reference,
       detail: { action: change.decisionAction, route: change.decidedRoute, status: change.status, version: version + 1 },
     });
+    await deps.onDecided?.(em, { notification: current, route: change.decidedRoute as RouteCode | null, decidedOn: todayOf(deps), actorId: props.caller.id });
   });
   deps.events.emit('notification.decided', { reference: current.reference });
   return (await loadNotification(deps, current.reference)) ?? current;

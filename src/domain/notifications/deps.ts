@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
-import type { ReviewModel } from '../../contracts/notification';
+import type { ReviewModel, RouteCode } from '../../contracts/notification';
 import type { HolidayCalendar } from '../calendar/working-days';
 import type { EventBus } from '../events';
 
@@ -23,6 +23,19 @@ export type NotificationDeps = {
   routing: RoutingSettings;
   /** the current time; tests may fix it */
   now?: () => Date;
+  /** runs inside a decision's transaction (the reviews open or follow the decided route) */
+  onDecided?: (em: EntityManager, decision: NotificationDecision) => Promise<void>;
+};
+
+/** A decision as {@link NotificationDeps.onDecided} receives it. */
+export type NotificationDecision = {
+  notification: { id: number; reference: string; model: ReviewModel; agencies: string[] };
+  /** the route decided on; null while asking for more information */
+  route: RouteCode | null;
+  /** `YYYY-MM-DD` of the decision in the board's time zone */
+  decidedOn: string;
+  /** Entra object id of the business unit member */
+  actorId: string;
 };
 
 /** @returns the current time */
