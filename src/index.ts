@@ -12,6 +12,7 @@ import type { BotFeature } from '../bot/feature';
 import { createReminderFeature } from '../bot/reminders/feature';
 import { createReminderSender } from '../bot/reminders/sender';
 import { myActionsFeature } from '../bot/handlers/my-actions';
+import { myReviewsFeature } from '../bot/handlers/my-reviews';
 import { registerActionRoutes } from './api/actions/routes';
 import type { ApiContext } from './api/context';
 import { registerAuditRoutes } from './api/audits/routes';
@@ -24,6 +25,7 @@ import { registerMeRoutes } from './api/me/routes';
 import { registerReminderRoutes } from './api/reminders/routes';
 import { registerNotificationRoutes } from './api/notifications/routes';
 import { registerPlanRoutes } from './api/plans/routes';
+import { registerReviewRoutes } from './api/reviews/routes';
 import { authenticate } from './api/middleware/auth';
 import { createHttpServer, serveTabs } from './api/server';
 import { DevTokenIssuer } from './auth/dev-token-issuer';
@@ -43,6 +45,7 @@ import { FocusGroupService } from './domain/focus-groups/service';
 import { IdentityService } from './domain/identity-service';
 import { applyReminderCardAction, ReminderWorker } from './domain/reminders';
 import type { NotificationDeps } from './domain/notifications';
+import { reviewDecisionHook, reviewsLink, syncReviewReminders, type ReviewDeps } from './domain/reviews';
 import { createLogger, type Logger } from './logging/logger';
 
 /** Test and tooling hooks; production passes none. */
@@ -126,6 +129,25 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   registerPlanRoutes(ctx, tracker);
   const calendar = await startCalendarRuntime({ config, db, log: log.child('calendar'), appUrl: () => url });
   registerCalendarRoutes(ctx, calendar);
+  const reviews: ReviewDeps = {
+    db,
+    model: config.reviewModel,
+    holidays: notifications.routing.holidays,
+    timeZone: config.boardTimeZone,
+    now: clock,
+    tracker,
+    wakeCalendar: () => calendar.worker?.wake(),
+    suggestions: () => calendar.suggestions,
+    reviewLink: (id) => reviewsLink({ ...config, serverUrl: url }, id),
+    reminders: syncReviewReminders({
+      schedule: { timeZone: config.boardTimeZone, ...config.reminders.schedule },
+      holidays: notifications.routing.holidays,
+      businessUnitConversationId: config.businessUnitConversationId,
+      now: clock,
+    }),
+  };
+  notifications.onDecided = reviewDecisionHook(reviews);
+  registerReviewRoutes(ctx, reviews);
 
   const features: BotFeature[] = [];
   const reminderClock = { timeZone: config.boardTimeZone, localTime: config.reminders.schedule.localTime };
@@ -139,6 +161,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   features.push(focusGroupsFeature({ focusGroups, timeZone: config.boardTimeZone }));
   const trackerUrl = () => trackerLink({ ...config, serverUrl: url });
   features.push(myActionsFeature({ tracker, trackerUrl, log: log.child('my-actions') }));
+  features.push(myReviewsFeature({ reviews, reviewsUrl: () => reviewsLink({ ...config, serverUrl: url }) }));
   const bot = createBot({
     config: config.bot,
     log: log.child('bot'),
