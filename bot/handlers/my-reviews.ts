@@ -20,9 +20,11 @@ function shortDate(iso: string): string {
 
 /** @returns `Tue 1 Dec 2026 10:00` in the board's zone */
 function when(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone,
-  }).format(new Date(instant)).replace(',', '');
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone,
+  }).formatToParts(new Date(instant));
+  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
+  return `${p('weekday')} ${p('day')} ${p('month')} ${p('year')} ${p('hour')}:${p('minute')}`;
 }
 
 function itemView(r: ReviewRecord, caller: Caller, timeZone: string): MyReviewItemView {
