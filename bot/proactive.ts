@@ -81,6 +81,10 @@ export class ProactiveSender {
         withoutClientRetries(client);
         const message = TurnContext.applyConversationReference({ type: 'message', ...activity }, ref);
         delete message.replyToId;
+        if (message.conversation?.conversationType === 'channel') {
+          // A reference taken from a channel reply points at its thread; post a new one instead.
+          message.conversation = { ...message.conversation, id: message.conversation.id.replace(/;messageid=\d+$/, '') };
+        }
         await client.conversations.sendToConversation(message.conversation?.id ?? '', message as Activity, {
           timeout: options.timeoutMs,
         });

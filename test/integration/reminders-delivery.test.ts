@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { Reminder } from '../../src/data/entities';
+import { ConversationRef, Reminder } from '../../src/data/entities';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector';
 import {
   deliveries,
@@ -84,6 +84,34 @@ describe('reminder worker: delivery to the Bot Connector stand-in', function () 
       ]
     );
     assert.equal(call.activity.summary, 'R-0');
+  });
+
+  it("should post a channel reminder as a new thread in the business unit's channel, without buttons", async () => {
+    server = await startTestServer(FAST_REMINDERS);
+    const channel = '19:bu-channel@thread.tacv2';
+    await server.db.getRepository(ConversationRef).insert({
+      conversationId: channel,
+      conversationType: 'channel',
+      aadObjectId: null,
+      tenantId: 'tenant-1',
+      serviceUrl: connector.url,
+      referenceJson: JSON.stringify({
+        activityId: '1234',
+        bot: { id: '28:bot', name: 'Safeguarding Learning' },
+        conversation: { id: `${channel};messageid=1234`, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+      }),
+      updatedAt: new Date(),
+    });
+    await insertDueReminders(server.db, 1, ['unused'], { kind: 'statutory_clock', prefix: 'C' });
+    await server.db.getRepository(Reminder).update({ dedupeKey: 'test:C:0' }, { recipientAad: null, recipientConversationId: channel });
+
+    const [call] = await connector.waitFor(1, 10_000);
+
+    assert.equal(call.path, `/v3/conversations/${channel}/activities`);
+    assert.equal(call.activity.replyToId, undefined);
+    assert.deepEqual(call.activity.attachments[0].content.actions, []);
   });
 
   it('should wait for Retry-After before sending again when the connector answers 429', async () => {

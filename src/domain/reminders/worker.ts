@@ -3,14 +3,14 @@ import os from 'node:os';
 
 import type { DataSource } from 'typeorm';
 
-import { ReminderPreferenceRepository } from '../../data/repositories/reminder-preference.repository';
 import { ReminderRepository, type ReminderRow } from '../../data/repositories/reminder.repository';
 import type { Logger } from '../../logging/logger';
-import { DeliveryFailure, type ReminderMessage, type ReminderSender } from './ports';
+import { type BatchContext, loadBatchContext, type Target, toMessage } from './batch-context';
+import { DeliveryFailure, type ReminderSender } from './ports';
 import { LimiterClosedError, RateLimiter, type RateLimits, type Release } from './rate-limiter';
 import { MUTED } from './preferences';
 import { classifyFailure, retryDelayMs, type RetrySettings } from './retry-policy';
-import type { ReminderKind, ReminderPayload } from './types';
+import { Semaphore } from './semaphore';
 
 /** How the worker paces itself (configuration). */
 export type ReminderWorkerSettings = {
@@ -41,8 +41,7 @@ export type ReminderWorkerStats = {
   leaseLost: number;
 };
 
-type Target = { conversationId: string; tenantId: string };
-type Batch = { token: string; claimedAt: number; targets: Map<string, Target>; muted: Set<string>; snoozed: Map<string, Date> };
+type Batch = BatchContext & { token: string; claimedAt: number };
 
 /**
  * Sends due reminders. Several instances can share one database: each claims rows with a lease in
@@ -126,7 +125,7 @@ export class ReminderWorker {
     let batch: Batch;
     try {
       rows = await this.repo.claim(token, new Date(now), new Date(now + this.deps.settings.leaseMs), room);
-      batch = { token, claimedAt: now, ...(await this.lookups(rows)) };
+      batch = { token, claimedAt: now, ...(await loadBatchContext(this.deps.db, rows, now)) };
     } catch (err) {
       this.deps.log.warn('reminder claim failed; will try again', { err: errName(err) });
       return [];
@@ -145,24 +144,6 @@ export class ReminderWorker {
       this.active.add(p);
     }
     return rows;
-  }
-
-  /** Loads, for one batch, the recipients' conversations and their mute/snooze choices. */
-  private async lookups(rows: ReminderRow[]): Promise<Omit<Batch, 'token' | 'claimedAt'>> {
-    const aads = [...new Set(rows.map((r) => r.recipientAad).filter((a): a is string => a !== null))];
-    const convs = [...new Set(rows.map((r) => r.recipientConversationId).filter((c): c is string => c !== null))];
-    const targets = await this.repo.findTargets(aads, convs);
-    const muted = new Set<string>();
-    const snoozed = new Map<string, Date>();
-    const now = Date.now();
-    for (const p of await new ReminderPreferenceRepository(this.deps.db).findFor(aads)) {
-      if (p.muted) {
-        muted.add(`${p.aad}|${p.kind}`);
-      } else if (p.snoozedUntil && p.snoozedUntil.getTime() > now) {
-        snoozed.set(`${p.aad}|${p.kind}`, p.snoozedUntil);
-      }
-    }
-    return { targets, muted, snoozed };
   }
 
   private async process(row: ReminderRow, batch: Batch): Promise<void> {
@@ -285,47 +266,7 @@ export class ReminderWorker {
   }
 }
 
-function toMessage(row: ReminderRow): ReminderMessage {
-  return {
-    id: row.id,
-    kind: row.kind as ReminderKind,
-    payload: row.payload as ReminderPayload,
-    target: row.recipientAad
-      ? { type: 'user', aadObjectId: row.recipientAad }
-      : { type: 'conversation', conversationId: row.recipientConversationId ?? '' },
-  };
-}
-
 function errName(err: unknown): string {
   return err instanceof Error ? err.name : String(err);
 }
 
-/** A counting semaphore: at most `size` holders at once, served in order. */
-class Semaphore {
-  private held = 0;
-  private readonly queue: (() => void)[] = [];
-
-  constructor(private readonly size: number) {}
-
-  /** @returns the function that leaves */
-  async enter(): Promise<() => void> {
-    if (this.held >= this.size) {
-      await new Promise<void>((resolve) => this.queue.push(resolve));
-    } else {
-      this.held += 1;
-    }
-    let left = false;
-    return () => {
-      if (left) {
-        return;
-      }
-      left = true;
-      const next = this.queue.shift();
-      if (next) {
-        next();
-      } else {
-        this.held -= 1;
-      }
-    };
-  }
-}
