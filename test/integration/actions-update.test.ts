@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 
+import { dateInZone } from '../../src/domain/actions/rag-rule';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 import { actionOf, historyRows, roleTokens, type TrackerRole } from '../helpers/tracker';
 
@@ -53,7 +54,8 @@ describe('PATCH /api/actions/{id}: changes, concurrency and the append-only hist
   });
 
   it('should show the override and the rule side by side, with the reason to those with full view only', async () => {
-    const action = await actionOf(server, 'POLICE', (a) => a.status === 'red' && a.due_date < '9999');
+    const today = dateInZone(new Date(), 'Europe/London');
+    const action = await actionOf(server, 'POLICE', (a) => a.status !== 'complete' && a.due_date < today);
     const current = await get(action.id);
     const res = await patch(action.id, { version: current.version, status: 'green', note: 'Extension agreed verbally by the chair' });
     assert.equal(res.status, 200, res.text);
