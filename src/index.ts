@@ -108,7 +108,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   registerHealthRoutes(ctx);
   registerMeRoutes(ctx);
   registerDevRoutes(ctx, devIssuer);
-  registerReminderRoutes(ctx);
+  registerReminderRoutes(ctx, config.teamsAppId);
   const notifications: NotificationDeps = {
     db,
     events,

@@ -121,7 +121,7 @@ describe('GET /api/reminders and POST /api/reminders/{id}/retry', function () {
 
   before(async () => {
     connector = await startFakeConnector();
-    server = await startTestServer(FAST_REMINDERS);
+    server = await startTestServer({ ...FAST_REMINDERS, TEAMS_APP_ID: '8f2c1c9e-0000-4000-8000-000000000001' });
     bu = await devToken(server, 'dev-business-unit');
     await insertDueReminders(server.db, 2, ['dev-agency-lead-health'], { prefix: 'U' });
     await server.db.getRepository(Reminder).update(
@@ -153,6 +153,7 @@ describe('GET /api/reminders and POST /api/reminders/{id}/retry', function () {
     assert.equal((byHeadline.get('U-0') as { lastError: string }).lastError, 'not installed');
     assert.match(res.body.installHelp.summary, /can't message/);
     assert.ok(res.body.installHelp.steps.some((s: string) => /Apps/.test(s)));
+    assert.equal(res.body.installHelp.appLink, 'https://teams.microsoft.com/l/app/8f2c1c9e-0000-4000-8000-000000000001');
   });
 
   it('should answer 401 without a token, 403 for other roles and 400 for a bad filter', async () => {
