@@ -4,8 +4,9 @@ import type { MeDto, Role } from '../../../src/contracts/identity';
 import type { ApiClient } from '../api/client';
 import { Audits } from '../pages/Audits/Audits';
 import { Home } from '../pages/Home/Home';
-import { Notifications } from '../pages/Notifications/Notifications';
+import { Reviews } from '../pages/Reviews/Reviews';
 import { Tracker } from '../pages/Tracker/Tracker';
+import { Notifications } from '../pages/Notifications/Notifications';
 
 /** What every page receives. */
 export type PageProps = { me: MeDto; api: ApiClient };
@@ -29,4 +30,10 @@ export const PAGES: PageDef[] = [
     render: ({ me, api }) => <Notifications me={me} api={api} />,
   },
   { id: 'audits', label: 'Audits', roles: ['business_unit'], render: ({ api }) => <Audits api={api} /> },
+  {
+    id: 'reviews',
+    label: 'Reviews',
+    roles: ['business_unit', 'panel_member', 'board'],
+    render: ({ me, api }) => <Reviews me={me} api={api} />,
+  },
 ];
