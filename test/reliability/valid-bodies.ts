@@ -28,4 +28,18 @@ export const VALID_BODIES: Record<string, unknown> = {
   },
   'POST /api/plans/:id/recommendations': { text: 'Fuzz recommendation', actions: [{ leadAgency: 'POLICE', description: 'Fuzz action', targetDate: '2030-01-31' }] },
   'POST /api/recommendations/:id/actions': { actions: [{ leadAgency: 'POLICE', ownerPersonId: 5, description: 'Fuzz action', targetDate: '2030-01-31' }] },
+  'POST /api/reviews': { type: 'CASE_REVIEW_1', title: 'Fuzz review', agencies: ['POLICE', 'LA-CSC'], startsOn: '2026-11-02' },
+  'PATCH /api/reviews/:id': { version: 1, status: 'in_progress', title: 'Renamed review', leadReviewer: { name: 'Independent Reviewer', agency: null, independent: true } },
+  'POST /api/reviews/:id/panel': { aadObjectId: 'dev-panel-member', panelRole: 'Chair', agency: 'ICB', email: 'chair@board.example' },
+  'POST /api/reviews/:id/info-reports': { agency: 'POLICE', contactAadId: 'dev-agency-lead-police', dueDate: '2031-01-10' },
+  'PATCH /api/reviews/:id/info-reports/:reportId': { received: true },
+  'PATCH /api/reviews/:id/milestones/:code': { targetDate: '2031-01-10', reason: 'Fuzz reason', done: false, version: 1 },
+  'POST /api/reviews/:id/meetings': {
+    kind: 'panel', date: '2031-03-04', time: '10:00', durationMinutes: 90, location: 'Room', agenda: 'Agenda',
+    attendees: [{ email: 'guest@board.example', name: 'Guest' }],
+  },
+  'PATCH /api/reviews/:id/meetings/:meetingId': { startsAt: '2031-03-05T10:00:00Z', durationMinutes: 60, location: 'Room 2', title: 'Renamed meeting' },
+  'DELETE /api/reviews/:id/meetings/:meetingId': { message: 'Cancelled' },
+  'POST /api/reviews/:id/meeting-suggestions': { from: '2031-03-03', to: '2031-03-07', durationMinutes: 60, maxSuggestions: 5 },
+  'POST /api/reviews/:id/action-plan': { title: 'Fuzz plan', recommendations: [{ text: 'Share the learning', actions: [{ leadAgency: 'POLICE', description: 'Fuzz action', targetDate: '2030-01-31' }] }] },
 };

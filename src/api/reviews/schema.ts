@@ -7,6 +7,8 @@ import { NotFoundError } from '../../errors';
 import { IsoDate } from '../actions/schema';
 import { NewRecommendationSchema } from '../plans/schema';
 
+/** A date a review plans with: a real date between 2000 and 2100 (the clocks need no more). */
+const PlanDate = IsoDate.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'must be between 2000 and 2100');
 const agencyCode = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'must be an agency code');
 const aadId = z.string().trim().min(1).max(100);
 const status = z.enum(REVIEW_STATUSES as [ReviewStatus, ...ReviewStatus[]], { error: 'must be one of ' + REVIEW_STATUSES.join(', ') });
@@ -25,7 +27,7 @@ export const NewReviewBody = z.strictObject({
   type: z.enum(REVIEW_TYPES as [ReviewType, ...ReviewType[]], { error: 'must be a reviewable route code' }),
   title,
   agencies: z.array(agencyCode).max(20).optional(),
-  startsOn: IsoDate.optional(),
+  startsOn: PlanDate.optional(),
 });
 
 const LeadReviewer = z
@@ -58,7 +60,7 @@ export const PanelMemberBody = z.strictObject({
 });
 
 /** `POST /api/reviews/{id}/info-reports` */
-export const InfoReportBody = z.strictObject({ agency: agencyCode, contactAadId: aadId.optional(), dueDate: IsoDate.optional() });
+export const InfoReportBody = z.strictObject({ agency: agencyCode, contactAadId: aadId.optional(), dueDate: PlanDate.optional() });
 
 /** `PATCH /api/reviews/{id}/info-reports/{reportId}` */
 export const InfoReportChangeBody = z.strictObject({ received: z.boolean() });
@@ -66,7 +68,7 @@ export const InfoReportChangeBody = z.strictObject({ received: z.boolean() });
 /** `PATCH /api/reviews/{id}/milestones/{code}` */
 export const MilestoneBody = z
   .strictObject({
-    targetDate: IsoDate.optional(),
+    targetDate: PlanDate.optional(),
     reason: z.string().trim().min(3, 'say why the date changes').max(1000).optional(),
     done: z.boolean().optional(),
     version: z.number().int().min(1).optional(),
@@ -76,7 +78,7 @@ export const MilestoneBody = z
 
 const when = {
   startsAt: instant.optional(),
-  date: IsoDate.optional(),
+  date: PlanDate.optional(),
   time: localTime.optional(),
 };
 const oneStart = (b: { startsAt?: string; date?: string; time?: string }) =>
@@ -110,8 +112,8 @@ export const CancelMeetingBody = z.strictObject({ message: z.string().trim().min
 /** `POST /api/reviews/{id}/meeting-suggestions` */
 export const SuggestionsBody = z
   .strictObject({
-    from: IsoDate,
-    to: IsoDate,
+    from: PlanDate,
+    to: PlanDate,
     durationMinutes: duration,
     maxSuggestions: z.number().int().min(1).max(50).optional(),
   })
