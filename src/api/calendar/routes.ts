@@ -1,7 +1,13 @@
 import { addCalendarAttendee, removeCalendarAttendee } from '../../domain/calendar/calendar-attendees';
 import type { CalendarRuntime } from '../../domain/calendar/calendar-runtime';
 import { cancelCalendarEvent } from '../../domain/calendar/cancel-calendar-event';
-import { getCalendarEvent, listCalendarEvents, listCalendarOutbox, retryCalendarOutboxItem } from '../../domain/calendar/read-calendar';
+import {
+  calendarTransaction,
+  getCalendarEvent,
+  listCalendarEvents,
+  listCalendarOutbox,
+  retryCalendarOutboxItem,
+} from '../../domain/calendar/read-calendar';
 import { scheduleCalendarEvent } from '../../domain/calendar/schedule-calendar-event';
 import { suggestMeetingTimes } from '../../domain/calendar/suggest-meeting-times';
 import { updateCalendarEvent } from '../../domain/calendar/update-calendar-event';
@@ -48,31 +54,31 @@ export function registerCalendarRoutes(ctx: ApiContext, calendar: CalendarRuntim
   server.post('/api/calendar/events', route(log, ...bu, async (req, res) => {
     const body = parseWith(CreateEventBody, req.body, 'calendar event');
     const actorId = callerOf(req).id;
-    const event = await db.transaction((em) => scheduleCalendarEvent(em, { ...body, actorId }));
+    const event = await calendarTransaction(db, (em) => scheduleCalendarEvent(em, { ...body, actorId }));
     await present(res, 201, event.id);
   }));
   server.patch('/api/calendar/events/:id', route(log, ...bu, async (req, res) => {
     const id = eventId(req);
     const body = parseWith(UpdateEventBody, req.body, 'change');
-    await db.transaction((em) => updateCalendarEvent(em, id, { ...body, actorId: callerOf(req).id }));
+    await calendarTransaction(db, (em) => updateCalendarEvent(em, id, { ...body, actorId: callerOf(req).id }));
     await present(res, 200, id);
   }));
   server.post('/api/calendar/events/:id/cancel', route(log, ...bu, async (req, res) => {
     const id = eventId(req);
     const { message } = parseWith(CancelEventBody, req.body, 'cancellation');
-    await db.transaction((em) => cancelCalendarEvent(em, id, message, callerOf(req).id));
+    await calendarTransaction(db, (em) => cancelCalendarEvent(em, id, message, callerOf(req).id));
     await present(res, 200, id);
   }));
   server.post('/api/calendar/events/:id/attendees', route(log, ...bu, async (req, res) => {
     const id = eventId(req);
     const attendee = parseWith(AttendeeBody, req.body, 'attendee');
-    await db.transaction((em) => addCalendarAttendee(em, id, attendee, callerOf(req).id));
+    await calendarTransaction(db, (em) => addCalendarAttendee(em, id, attendee, callerOf(req).id));
     await present(res, 200, id);
   }));
   server.del('/api/calendar/events/:id/attendees/:email', route(log, ...bu, async (req, res) => {
     const id = eventId(req);
     const email = String(req.params?.email ?? '').slice(0, 320);
-    await db.transaction((em) => removeCalendarAttendee(em, id, email, callerOf(req).id));
+    await calendarTransaction(db, (em) => removeCalendarAttendee(em, id, email, callerOf(req).id));
     await present(res, 200, id);
   }));
 

@@ -5,6 +5,7 @@ import { CalendarIntent } from '../../data/entities/calendar-intent.entity';
 import { FocusGroup } from '../../data/entities/focus-group.entity';
 import { Person } from '../../data/entities/person.entity';
 import { ThemedAudit } from '../../data/entities/themed-audit.entity';
+import { writeTransaction } from '../../data/write-transaction';
 import type { Logger } from '../../logging/logger';
 import { addCalendarAttendee, removeCalendarAttendee } from './calendar-attendees';
 import { AttendeeSchema } from './calendar-event-types';
@@ -65,7 +66,7 @@ export async function processFocusGroupIntents(db: DataSource, log: Logger): Pro
   if (pending.length === 0) {
     return 0;
   }
-  return db.transaction(async (em) => {
+  return writeTransaction(db, async (em) => {
     let handled = 0;
     for (const intent of pending) {
       const claimed = await em.getRepository(CalendarIntent).update({ id: intent.id, processedAt: IsNull() }, { processedAt: new Date() });

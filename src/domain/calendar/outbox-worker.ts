@@ -7,6 +7,7 @@ import type { CalendarEvent } from '../../data/entities/calendar-event.entity';
 import type { CalendarOutboxItem } from '../../data/entities/calendar-outbox-item.entity';
 import { CalendarEventRepository } from '../../data/repositories/calendar-event.repository';
 import { CalendarOutboxRepository } from '../../data/repositories/calendar-outbox.repository';
+import { writeTransaction } from '../../data/write-transaction';
 import type { GraphCalendarClient } from '../../graph/calendar';
 import type { MailboxGate } from '../../graph/mailbox-gate';
 import type { Logger } from '../../logging/logger';
@@ -142,7 +143,7 @@ export class CalendarOutboxWorker {
     // One jitter draw per round: items that failed together retry together (and batch again);
     // jitter is there to keep separate instances apart.
     const jitter = (this.o.random ?? Math.random)();
-    await this.o.db.transaction(async (em) => {
+    await writeTransaction(this.o.db, async (em) => {
       const outbox = new CalendarOutboxRepository(em);
       const events = new CalendarEventRepository(em);
       for (const item of round.items) {

@@ -1,10 +1,11 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 import type { CalendarEvent } from '../../data/entities/calendar-event.entity';
 import type { OutboxStatus } from '../../data/entities/calendar-outbox-item.entity';
 import { AuditRepository } from '../../data/repositories/audit.repository';
 import { CalendarEventRepository, type CalendarEventFilter } from '../../data/repositories/calendar-event.repository';
 import { CalendarOutboxRepository, type OutboxRow } from '../../data/repositories/calendar-outbox.repository';
+import { writeTransaction } from '../../data/write-transaction';
 import { ConflictError, NotFoundError } from '../../errors';
 
 /** An event with how its changes are getting on. */
@@ -42,7 +43,7 @@ export async function listCalendarOutbox(db: DataSource, status: OutboxStatus, l
  * @throws NotFoundError for an unknown item; ConflictError when it has not failed
  */
 export async function retryCalendarOutboxItem(db: DataSource, id: number, actorId: string): Promise<void> {
-  await db.transaction(async (em) => {
+  await writeTransaction(db, async (em) => {
     const result = await new CalendarOutboxRepository(em).retry(id);
     if (result === 'not_found') {
       throw new NotFoundError(`No calendar outbox item ${id}`);
@@ -52,4 +53,13 @@ export async function retryCalendarOutboxItem(db: DataSource, id: number, actorI
     }
     await new AuditRepository(em).append({ actorId, action: 'calendar.outbox_retried', entityType: 'calendar_outbox', entityId: String(id) });
   });
+}
+
+/**
+ * Runs calendar use-cases in one transaction, retried a few times while the database is busy.
+ * @returns what `work` returns, after the commit
+ * @throws ServiceUnavailableError (503) when the database stayed busy
+ */
+export function calendarTransaction<T>(db: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  return writeTransaction(db, work);
 }
