@@ -140,7 +140,7 @@ describe('buildAppPackage', () => {
     for (const list of bot.commandLists) {
       assert.deepEqual(
         list.commands.map((c) => c.title),
-        ['notify a case', 'focus groups', 'my actions', 'help']
+        ['notify a case', 'focus groups', 'my actions', 'my reviews', 'help']
       );
     }
   });
