@@ -213,6 +213,3 @@ export type NewReviewMeetingDto = {
   /** people to invite besides the panel (e.g. practitioners to a practitioner event) */
   attendees?: { email: string; name?: string }[];
 };
-
-/** Answer of the review routes that change something: the review and any warnings. */
-export type ReviewChangeResultDto = ReviewDto;

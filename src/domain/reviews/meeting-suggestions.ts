@@ -4,7 +4,7 @@ import type { Caller } from '../caller';
 import { suggestMeetingTimes, type SuggestionResult } from '../calendar/suggest-meeting-times';
 import { assertMayManageReviews } from './access';
 import type { ReviewDeps } from './deps';
-import { panelAttendees } from './meetings';
+import { panelAttendees } from './panel-invitations';
 
 /** The window to search, validated by the API's schema. */
 export type ReviewSuggestionInput = { from: string; to: string; durationMinutes: number; maxSuggestions?: number };

@@ -6,7 +6,7 @@ import { parseRoles, type Caller } from '../caller';
 import { changeReview } from './change-review';
 import { assertAgenciesKnown } from './create-review';
 import type { ReviewDeps } from './deps';
-import { syncPanelInvitations } from './meetings';
+import { syncPanelInvitations } from './panel-invitations';
 import type { ReviewRecord } from './review-view';
 
 /** A panel member to add, validated by the API's schema. */
