@@ -328,6 +328,26 @@ describe('#reviews REST API', function () {
       assert.deepEqual(await outboxOf(meeting.invitation.calendarEventId), ['create', 'update', 'cancel']);
     });
 
+    it('should read a summer date and time in the board time zone (British Summer Time)', async () => {
+      const review = await reviewWithPanel();
+      const res = await server.request('POST', `/api/reviews/${review.id}/meetings`, { token: bu, body: { kind: 'panel', date: '2031-07-01', time: '10:00', durationMinutes: 60 } });
+      assert.equal(res.status, 201, res.text);
+      assert.equal(res.body.meetings[0].startsAt, '2031-07-01T09:00:00.000Z');
+      assert.equal(res.body.meetings[0].startsAtLocal, '2031-07-01 10:00');
+    });
+
+    it('should suggest times when the panel is free, and refuse when nobody on it has an email', async () => {
+      const review = await reviewWithPanel();
+      const body = { from: '2031-03-03', to: '2031-03-05', durationMinutes: 60, maxSuggestions: 3 };
+      const res = await server.request('POST', `/api/reviews/${review.id}/meeting-suggestions`, { token: bu, body });
+      assert.equal(res.status, 200, res.text);
+      assert.ok(res.body.slots.length > 0 && res.body.slots.length <= 3);
+      assert.deepEqual(res.body.attendees.map((a: { email: string }) => a.email).sort(), ['chair@board.example', 'police@partner.example']);
+      const empty = await directReview();
+      const refused = await server.request('POST', `/api/reviews/${empty.id}/meeting-suggestions`, { token: bu, body });
+      assert.equal(refused.status, 400);
+    });
+
     it('should invite a panel member who joins later to the upcoming meeting', async () => {
       const review = await reviewWithPanel();
       const created = await server.request('POST', `/api/reviews/${review.id}/meetings`, { token: bu, body: { kind: 'panel', startsAt: FUTURE, durationMinutes: 60 } });
