@@ -105,10 +105,16 @@ function reply(res: Response, status: number, body?: unknown): void {
 async function saveConversation(conversations: ConversationService, ctx: TurnContext): Promise<void> {
   const a = ctx.activity;
   const reference: Partial<ConversationReference> = TurnContext.getConversationReference(a);
+  // a channel reply's conversation id names its thread (`19:…;messageid=…`); store the channel
+  // itself so messages sent later start a new post there and the channel can be found by its id
+  const conversationId = a.conversation.id.split(';messageid=')[0];
+  if (reference.conversation) {
+    reference.conversation = { ...reference.conversation, id: conversationId };
+  }
   const type = a.conversation?.conversationType ?? 'personal';
   const tenantId = (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? a.conversation?.tenantId;
   await conversations.remember({
-    conversationId: a.conversation.id,
+    conversationId,
     conversationType: type,
     aadObjectId: type === 'personal' ? (a.from?.aadObjectId ?? a.from?.id ?? null) : null,
     tenantId: tenantId ?? null,

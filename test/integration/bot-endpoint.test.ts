@@ -63,6 +63,20 @@ describe('POST /api/messages (dev mode, no bot credentials)', () => {
     assert.equal(rows[0].service_url, connector.url);
   });
 
+  it('should store a channel by its own id when someone @mentions the bot in a thread', async () => {
+    const activity = loadActivity('message-channel-mention.json');
+    activity.serviceUrl = connector.url;
+    activity.text = `${activity.text.split('</at>')[0]}</at> help`;
+    const res = await server.request('POST', '/api/messages', { body: activity });
+    assert.equal(res.status, 200);
+    await connector.waitFor(1);
+    const channel = activity.conversation.id.split(';messageid=')[0];
+    const rows = await server.db.query('SELECT conversation_id, conversation_type, reference_json FROM conversation_refs WHERE conversation_id = ?', [channel]);
+    assert.equal(rows.length, 1, 'found by the bare channel id');
+    assert.equal(rows[0].conversation_type, 'channel');
+    assert.equal(JSON.parse(rows[0].reference_json).conversation.id, channel);
+  });
+
   const badBodies: [string, Record<string, string>, string | undefined][] = [
     ['malformed JSON', { 'content-type': 'application/json' }, '{"type": "message",'],
     ['a body that is not an activity', { 'content-type': 'application/json' }, '{"hello": "world"}'],
