@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { Reminder, ReminderPreference } from '../../src/data/entities';
-import { zonedTimeToUtc, localDateOf } from '../../src/domain/reminders/zoned-time';
+import { zonedTimeToUtc, localDateOf } from '../../src/domain/time/zoned-time';
 import { addDays } from '../../src/domain/calendar/iso-date';
 import { executeInvoke, personalMessage } from '../helpers/activities';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector';

@@ -1,7 +1,7 @@
 import type { CalendarEventDto, CalendarOutboxItemDto, MeetingSuggestionsDto } from '../../contracts/calendar';
 import type { CalendarEventWithSync } from '../../domain/calendar/read-calendar';
 import type { SuggestionResult } from '../../domain/calendar/suggest-meeting-times';
-import { localParts } from '../../domain/calendar/zoned-time';
+import { localParts } from '../../domain/time/zoned-time';
 import type { OutboxRow } from '../../data/repositories/calendar-outbox.repository';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);

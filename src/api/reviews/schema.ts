@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { MilestoneCode, ReviewStatus, ReviewType } from '../../contracts/reviews';
-import { zonedToUtc } from '../../domain/calendar/zoned-time';
+import { zonedToUtc } from '../../domain/time/zoned-time';
 import { MILESTONE_CODES, REVIEW_STATUSES, REVIEW_TYPES } from '../../domain/reviews';
 import { NotFoundError } from '../../errors';
 import { IsoDate } from '../actions/schema';

@@ -1,5 +1,6 @@
 import type { ActionStatus, RagStatus } from '../../contracts/actions';
-import { isIsoDate, toDayNumber } from '../calendar/iso-date';
+import { toDayNumber } from '../calendar/iso-date';
+import { localDateOf } from '../time/zoned-time';
 
 /** Thresholds of the RAG rule (configuration: RAG_AMBER_WITHIN_DAYS, RAG_STALE_PROGRESS_DAYS). */
 export type RagThresholds = {
@@ -81,23 +82,8 @@ export function isOverdue(dueDate: string, status: ActionStatus, today: string):
  */
 export function dateInZone(now: Date, timeZone: string): string {
   try {
-    const parts = formatterFor(timeZone).formatToParts(now);
-    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-    const date = `${get('year')}-${get('month')}-${get('day')}`;
-    return isIsoDate(date) ? date : now.toISOString().slice(0, 10);
+    return localDateOf(now, timeZone);
   } catch {
     return now.toISOString().slice(0, 10);
   }
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** @returns a cached `YYYY-MM-DD` formatter for a time zone (making one costs far more than using it) */
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  return f;
 }

@@ -3,7 +3,7 @@ import type { BusyPeriod, ScheduleAvailability } from '../../graph/types';
 import { ValidationError } from '../../errors';
 import { addDays, toDayNumber } from './iso-date';
 import type { HolidayCalendar } from './working-days';
-import { localParts, zonedToUtc } from './zoned-time';
+import { localParts, zonedToUtc } from '../time/zoned-time';
 
 /** What the business unit asks for. */
 export type SuggestionRequest = {

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ReviewModel, RouteCode } from '../../contracts/notification';
 import type { HolidayCalendar } from '../calendar/working-days';
 import type { EventBus } from '../events';
+import { localDateOf } from '../time/zoned-time';
 
 /** Routing settings from configuration. */
 export type RoutingSettings = {
@@ -54,12 +55,5 @@ export function todayOf(deps: NotificationDeps): string {
  * @returns the `YYYY-MM-DD` date at that instant in that zone
  */
 export function isoDateIn(timeZone: string, at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return localDateOf(at, timeZone);
 }

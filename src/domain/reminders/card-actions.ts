@@ -6,7 +6,7 @@ import { addDays } from '../calendar/iso-date';
 import { mute, snooze, unmute } from './preferences';
 import { inTransaction } from './schedule-reminders';
 import type { ReminderKind, ReminderPayload } from './types';
-import { localDateOf, type LocalTime, zonedTimeToUtc } from './zoned-time';
+import { localDateOf, type LocalTime, zonedTimeToUtc } from '../time/zoned-time';
 
 /** A reminder as its card shows it. */
 export type ReminderCardSubject = { id: number; kind: ReminderKind; payload: ReminderPayload; toPerson: boolean };

@@ -9,7 +9,7 @@ import type {
   ReminderScheduleSettings,
   SubjectPayload,
 } from './types';
-import { localDateOf, zonedTimeToUtc } from './zoned-time';
+import { localDateOf, zonedTimeToUtc } from '../time/zoned-time';
 
 /** Common input of every schedule: who is reminded and what the card shows. */
 type Common = { recipients: ReminderRecipient[]; payload: SubjectPayload };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { ReminderKind, ReminderPayloadDto, ReminderStatus } from '../../contracts/reminders';
-import type { LocalTime } from './zoned-time';
+import type { LocalTime } from '../time/zoned-time';
 
 export type { ReminderKind, ReminderStatus };
 

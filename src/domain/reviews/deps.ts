@@ -5,6 +5,7 @@ import type { TrackerDeps } from '../actions/tracker-deps';
 import type { SuggestionDeps } from '../calendar/suggest-meeting-times';
 import type { HolidayCalendar } from '../calendar/working-days';
 import type { ReviewReminderPlan } from './review-reminders';
+import { localDateOf } from '../time/zoned-time';
 
 /**
  * Keeps a review's reminders in step with it, inside the transaction that changed it. Called with
@@ -37,12 +38,5 @@ export type ReviewDeps = {
 
 /** @returns today's `YYYY-MM-DD` in the board's time zone */
 export function todayOf(deps: Pick<ReviewDeps, 'now' | 'timeZone'>): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: deps.timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(deps.now());
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return localDateOf(deps.now(), deps.timeZone);
 }

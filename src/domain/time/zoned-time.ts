@@ -109,3 +109,19 @@ export function parseLocalTime(text: string): LocalTime {
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/**
+ * The instant a wall-clock time, given as minutes after local midnight, happens in a zone.
+ * @param date `YYYY-MM-DD` in the zone
+ * @param minutes minutes after local midnight (may run past 24 h into the next days)
+ * @param timeZone IANA zone, e.g. `Europe/London`
+ */
+export function zonedToUtc(date: string, minutes: number, timeZone: string): Date {
+  return zonedTimeToUtc(date, { hour: Math.floor(minutes / 60), minute: minutes % 60 }, timeZone);
+}
+
+/** @returns the local `YYYY-MM-DD` and `HH:MM` of an instant in a zone */
+export function localParts(at: Date, timeZone: string): { date: string; time: string } {
+  const t = localTimeOf(at, timeZone);
+  return { date: localDateOf(at, timeZone), time: `${pad(t.hour)}:${pad(t.minute)}` };
+}
