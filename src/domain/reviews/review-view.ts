@@ -14,7 +14,7 @@ import type { ReviewMeeting } from '../../data/entities/review-meeting.entity';
 import type { ReviewMilestone } from '../../data/entities/review-milestone.entity';
 import type { ReviewParts } from '../../data/repositories/review.repository';
 import { toDayNumber } from '../calendar/iso-date';
-import { localParts } from '../calendar/zoned-time';
+import { localParts } from '../time/zoned-time';
 import { CLOCK_LABELS } from '../routing';
 import { todayOf, type ReviewDeps } from './deps';
 import { lookupsFor, type Lookups } from './review-lookups';
