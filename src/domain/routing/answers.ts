@@ -133,7 +133,7 @@ export function makeAnswersSchema(today: string) {
  * @throws ValidationError whose message is the first problem and whose details list every field
  */
 export function parseNotificationAnswers(input: unknown, today: string): NotificationAnswers {
-  const parsed = makeAnswersSchema(today).safeParse(input);
+  const parsed = schemaFor(today).safeParse(input);
   if (parsed.success) {
     return parsed.data;
   }
@@ -142,6 +142,16 @@ export function parseNotificationAnswers(input: unknown, today: string): Notific
     message: i.message,
   }));
   throw new ValidationError(fields[0]?.message ?? 'Please check the answers', { fields });
+}
+
+/** The schema of the current day, kept: building a zod schema costs far more than running it. */
+let cached: { today: string; schema: ReturnType<typeof makeAnswersSchema> } | undefined;
+
+function schemaFor(today: string): ReturnType<typeof makeAnswersSchema> {
+  if (cached?.today !== today) {
+    cached = { today, schema: makeAnswersSchema(today) };
+  }
+  return cached.schema;
 }
 
 // Fails to compile if the schema and the contract drift apart.
