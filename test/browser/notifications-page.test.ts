@@ -1,27 +1,10 @@
 import assert from 'node:assert/strict';
 
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 
-import { hasChromium, launchBrowser } from '../helpers/browser';
+import { hasChromium, launchBrowser, openSignedIn, seriousViolations } from '../helpers/browser';
 import { buildNoReviewAnswers, buildNotificationAnswers } from '../helpers/notifications';
 import { devToken, startTestServer, type TestServer } from '../helpers/start-server';
-
-/**
- * Serious and critical axe-core violations, setting aside Fluent UI's focus-guard false positive
- * (`data-tabster-dummy`, microsoft/tabster#288), as test/browser/tracker.test.ts does.
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      ...v,
-      nodes: v.nodes.filter((n) => !(v.id === 'aria-hidden-focus' && n.html.includes('data-tabster-dummy'))),
-    }))
-    .filter((v) => v.nodes.length > 0)
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('Notifications tab page in headless Chromium', function () {
   this.timeout(60_000);
@@ -57,10 +40,7 @@ describe('Notifications tab page in headless Chromium', function () {
   });
 
   async function openAs(userId: string): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/tabs/?page=notifications`);
-    await page.getByLabel('Sample user').selectOption(userId);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const page = await openSignedIn(browser, server.url, '/tabs/?page=notifications', userId);
     await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
     return page;
   }

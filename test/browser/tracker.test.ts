@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 
-import { hasChromium, launchBrowser } from '../helpers/browser';
+import { hasChromium, launchBrowser, openSignedIn, seriousViolations } from '../helpers/browser';
 import { devToken, startTestServer, type TestServer } from '../helpers/start-server';
 
 /** Signs in as a sample user and opens the tracker page. */
 async function openTracker(browser: BrowserContext, server: TestServer, userId: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/tabs/?page=tracker`);
-  await page.getByLabel('Sample user').selectOption(userId);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  const page = await openSignedIn(browser, server.url, '/tabs/?page=tracker', userId);
   await page.getByRole('heading', { name: 'Action tracker', level: 1 }).waitFor();
   await page.locator('[data-action-id]').first().waitFor();
   return page;
@@ -20,26 +16,6 @@ async function openTracker(browser: BrowserContext, server: TestServer, userId: 
 /** @returns the ids of the rows shown, in order */
 async function rowIds(page: Page): Promise<number[]> {
   return (await page.locator('[data-action-id]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-action-id')))));
-}
-
-/**
- * Serious and critical axe-core violations. One known false positive is set aside, as
- * Accessibility Insights does: Fluent UI's focus manager (tabster) adds `<i data-tabster-dummy
- * aria-hidden tabindex=0>` guards that only pass focus on (microsoft/tabster#288,
- * microsoft/accessibility-insights-web#7605); every other node of that rule still counts.
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Mid-animation text is half transparent: let the drawer's transitions finish first.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      ...v,
-      nodes: v.nodes.filter((n) => !(v.id === 'aria-hidden-focus' && n.html.includes('data-tabster-dummy'))),
-    }))
-    .filter((v) => v.nodes.length > 0)
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('tracker tab in headless Chromium (dev mode)', function () {
