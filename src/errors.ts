@@ -77,3 +77,20 @@ export class ServiceUnavailableError extends AppError {
     super(503, 'service_unavailable', message, undefined, true);
   }
 }
+
+/**
+ * @returns whether a database driver error means the database cannot take the request right now
+ *   (SQLite busy, locked, read-only, disk I/O or full; SQL Server deadlock, lock time-out or a lost
+ *   connection), so the caller gets a 503 "try again" rather than a 500
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; number?: unknown; driverError?: { code?: unknown; number?: unknown } } | null;
+  const code = String(e?.driverError?.code ?? e?.code ?? '');
+  const num = Number(e?.driverError?.number ?? e?.number);
+  return (
+    /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|CANTOPEN)/.test(code) ||
+    ['ETIMEOUT', 'ESOCKET', 'ECONNCLOSED', 'ECONNRESET'].includes(code) ||
+    num === 1205 ||
+    num === 1222
+  );
+}

@@ -2,7 +2,7 @@ import type { Next, Request, Response } from 'restify';
 import { z } from 'zod';
 
 import type { Caller } from '../domain/caller';
-import { AppError, UnsupportedContentError, ValidationError } from '../errors';
+import { AppError, isDatabaseUnavailable, UnsupportedContentError, ValidationError } from '../errors';
 import type { Logger } from '../logging/logger';
 
 /** A request after the app's middleware: parsed JSON body, and the caller once authenticated. */
@@ -22,6 +22,13 @@ export type ErrorBody = { error: string; message: string; details?: unknown };
 export function errorResponse(err: unknown, log: Logger): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
     return { status: err.status, body: { error: err.code, message: err.message, details: err.details } };
+  }
+  if (isDatabaseUnavailable(err)) {
+    log.warn('database unavailable', { code: (err as { code?: unknown }).code });
+    return {
+      status: 503,
+      body: { error: 'service_unavailable', message: 'The database is busy or unavailable, so nothing was saved. Please try again in a moment.' },
+    };
   }
   const clientStatus = clientErrorStatus(err);
   if (clientStatus) {

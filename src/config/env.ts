@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   DB_PATH: z.string().min(1).default('data/safeguarding.sqlite'),
   DB_URL: z.string().min(1).optional(),
   DB_SEED_SAMPLE_DATA: bool.optional(),
+  DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
 
   MicrosoftAppId: z.string().min(1).optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),
@@ -148,7 +149,7 @@ export type Config = {
   publicHostname?: string;
   maxBodyBytes: number;
   devMode: boolean;
-  db: { type: 'sqlite'; path: string } | { type: 'mssql'; url: string };
+  db: { type: 'sqlite'; path: string; busyTimeoutMs?: number } | { type: 'mssql'; url: string };
   seedSampleData: boolean;
   bot: BotConfig;
   entra?: EntraConfig;
@@ -220,7 +221,10 @@ function toConfig(e: Env): Config {
     publicHostname: e.PUBLIC_HOSTNAME,
     maxBodyBytes: e.MAX_BODY_BYTES,
     devMode,
-    db: e.DB_TYPE === 'mssql' ? { type: 'mssql', url: e.DB_URL ?? '' } : { type: 'sqlite', path: e.DB_PATH },
+    db:
+      e.DB_TYPE === 'mssql'
+        ? { type: 'mssql', url: e.DB_URL ?? '' }
+        : { type: 'sqlite', path: e.DB_PATH, busyTimeoutMs: e.DB_BUSY_TIMEOUT_MS },
     seedSampleData: e.DB_SEED_SAMPLE_DATA ?? devMode,
     bot: {
       appId: e.MicrosoftAppId,

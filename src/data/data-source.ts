@@ -30,7 +30,7 @@ export function createDataSource(db: Config['db']): DataSource {
       database: db.path,
       prepareDatabase: (sqlite: { pragma(s: string): unknown }) => {
         sqlite.pragma('journal_mode = WAL');
-        sqlite.pragma('busy_timeout = 5000');
+        sqlite.pragma(`busy_timeout = ${db.busyTimeoutMs ?? 5000}`);
         sqlite.pragma('foreign_keys = ON');
         sqlite.pragma('synchronous = NORMAL');
       },

@@ -6,7 +6,7 @@ describe('loadConfig', () => {
   it('should default to SQLite, port 3978, dev mode and the 2015 review model', () => {
     const c = loadConfig({});
     assert.equal(c.port, 3978);
-    assert.deepEqual(c.db, { type: 'sqlite', path: 'data/safeguarding.sqlite' });
+    assert.deepEqual(c.db, { type: 'sqlite', path: 'data/safeguarding.sqlite', busyTimeoutMs: 5000 });
     assert.equal(c.devMode, true);
     assert.equal(c.seedSampleData, true);
     assert.equal(c.reviewModel, '2015');
