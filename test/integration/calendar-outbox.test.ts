@@ -151,12 +151,14 @@ describe('calendar outbox worker', function () {
   });
 
   it('should send every item exactly once when two instances share one database', async () => {
-    f = await calendarFixture({ latencyMs: 2 });
+    // slow enough answers and no batching, so one instance cannot drain the outbox before the
+    // other's first look (the sharing assertion below would otherwise depend on timing)
+    f = await calendarFixture({ latencyMs: 25 });
     const otherDb = await openDatabase({ type: 'sqlite', path: f.dbPath });
     try {
       await scheduleMany(f.db, 120);
-      const a = workerFor(f.db, senderFor(f.graph), { workerId: 'instance-a' });
-      const b = workerFor(otherDb, senderFor(f.graph), { workerId: 'instance-b' });
+      const a = workerFor(f.db, senderFor(f.graph), { workerId: 'instance-a', batchAbove: 1000 });
+      const b = workerFor(otherDb, senderFor(f.graph), { workerId: 'instance-b', batchAbove: 1000 });
       a.start();
       b.start();
       for (let i = 0; i < 500 && (await outboxCounts(f.db)).sent < 120; i++) {
