@@ -101,9 +101,17 @@ export class SafeguardingBot extends TeamsActivityHandler {
     );
   }
 
-  /** Answers invokes this app does not handle with 400 and a message, not botbuilder's 501. */
+  /**
+   * Answers invokes this app does not handle with 400 and a message, not botbuilder's 501; and
+   * answers every Universal Action with HTTP 200, its outcome in the body's `statusCode`, as the
+   * Universal Action Model asks (botbuilder would copy the body's code into the HTTP status).
+   */
   protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
     const response = await super.onInvokeActivity(ctx);
+    const body = response.body as { type?: unknown } | undefined;
+    if (ctx.activity.name === 'adaptiveCard/action' && typeof body?.type === 'string') {
+      return { status: 200, body: response.body };
+    }
     if (response.status === 501) {
       return {
         status: 400,

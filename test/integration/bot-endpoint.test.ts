@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 
-import { loadActivity, personalMessage } from '../helpers/activities';
+import { executeInvoke, loadActivity, personalMessage } from '../helpers/activities';
+import { assertSchemaValid, validateInvokeResponse } from '../helpers/schemas';
 import { startFakeConnector, type FakeConnector } from '../helpers/fake-connector';
 import { startTestServer, type TestServer } from '../helpers/start-server';
 
@@ -75,6 +76,16 @@ describe('POST /api/messages (dev mode, no bot credentials)', () => {
     assert.equal(rows.length, 1, 'found by the bare channel id');
     assert.equal(rows[0].conversation_type, 'channel');
     assert.equal(JSON.parse(rows[0].reference_json).conversation.id, channel);
+  });
+
+  it('should answer an unknown Universal Action with HTTP 200 and a 400 error in the body', async () => {
+    const res = await server.request('POST', '/api/messages', {
+      body: executeInvoke({ serviceUrl: connector.url, userId: 'dev-practitioner-police', verb: 'no.such.verb' }),
+    });
+    assert.equal(res.status, 200);
+    assertSchemaValid(validateInvokeResponse(res.body), 'invoke response');
+    assert.equal(res.body.statusCode, 400);
+    assert.equal(res.body.type, 'application/vnd.microsoft.error');
   });
 
   const badBodies: [string, Record<string, string>, string | undefined][] = [

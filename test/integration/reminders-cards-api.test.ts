@@ -99,14 +99,14 @@ describe('reminder cards: snooze and mute over HTTP (Action.Execute)', function 
     const other = await server.request('POST', '/api/messages', {
       body: executeInvoke({ serviceUrl: connector.url, userId: 'dev-practitioner-police', verb: 'reminder.mute', data: buttonData('reminder.mute') }),
     });
-    assert.equal(other.status, 404);
+    assert.equal(other.status, 200, 'HTTP 200, the outcome in the body (Universal Action Model)');
     assert.equal(other.body.statusCode, 404);
     assert.equal(other.body.type, 'application/vnd.microsoft.error');
 
     const bad = await server.request('POST', '/api/messages', {
       body: executeInvoke({ serviceUrl: connector.url, userId: MEMBER, verb: 'reminder.snooze', data: { ...buttonData('reminder.snooze'), days: 3 } }),
     });
-    assert.equal(bad.status, 400);
+    assert.equal(bad.status, 200);
     assert.equal(bad.body.statusCode, 400);
     assert.match(bad.body.value.message, /not valid/);
     assert.equal(await server.db.getRepository(ReminderPreference).count(), 0);
