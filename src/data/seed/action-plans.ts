@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import type { Action } from '../entities/action.entity';
 import { Agency } from '../entities/agency.entity';
+import { newActionRow } from '../entities/new-action-row';
 import { Person } from '../entities/person.entity';
 import { ActionRepository } from '../repositories/action.repository';
 import { PlanRepository } from '../repositories/plan.repository';
@@ -35,34 +36,15 @@ export function seedActionRow(
   createdAt: Date
 ): Omit<Action, 'id'> {
   const target = addDays(today, a.days);
-  const row: Omit<Action, 'id'> = {
-    recommendationId: rec.id,
-    planId: rec.planId,
+  const row = newActionRow({
+    recommendation: rec,
     leadAgencyId: a.agencyId,
     ownerPersonId: a.ownerId,
     description: a.description,
     targetDate: target,
-    revisedTargetDate: null,
-    revisedTargetReason: null,
-    dueDate: target,
     status: 'green',
-    ruleStatus: 'green',
-    overrideStatus: null,
-    overrideReason: null,
-    overrideByPersonId: null,
-    overrideAt: null,
-    progressNote: null,
-    lastProgressAt: null,
-    evidenceText: null,
-    evidenceLinksJson: null,
-    completionProposedAt: null,
-    completionProposedByPersonId: null,
-    signedOffByPersonId: null,
-    signedOffAt: null,
-    version: 1,
     createdAt,
-    updatedAt: createdAt,
-  };
+  });
   const progress = (daysAgo: number, note: string) => {
     row.lastProgressAt = at(addDays(today, -daysAgo));
     row.progressNote = note;

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 
 import type { NewActionDto, PlanDetailDto } from '../../contracts/actions';
 import type { Action } from '../../data/entities/action.entity';
+import { newActionRow } from '../../data/entities/new-action-row';
 import { ActionRepository } from '../../data/repositories/action.repository';
 import { AuditRepository } from '../../data/repositories/audit.repository';
 import { PlanRepository } from '../../data/repositories/plan.repository';
@@ -61,7 +62,15 @@ export async function insertNewActions(
       today,
       deps.rag
     );
-    return newActionRow(rec, agencyId, owner?.id ?? null, input, rule, now);
+    return newActionRow({
+      recommendation: rec,
+      leadAgencyId: agencyId,
+      ownerPersonId: owner?.id ?? null,
+      description: input.description.trim(),
+      targetDate: input.targetDate,
+      status: rule,
+      createdAt: now,
+    });
   });
   const repo = new ActionRepository(em);
   const ids = await repo.insertMany(rows);
@@ -78,44 +87,6 @@ export async function insertNewActions(
     }))
   );
   return ids;
-}
-
-function newActionRow(
-  rec: { id: number; planId: number },
-  agencyId: number,
-  ownerId: number | null,
-  input: NewActionDto,
-  status: string,
-  now: Date
-): Omit<Action, 'id'> {
-  return {
-    recommendationId: rec.id,
-    planId: rec.planId,
-    leadAgencyId: agencyId,
-    ownerPersonId: ownerId,
-    description: input.description.trim(),
-    targetDate: input.targetDate,
-    revisedTargetDate: null,
-    revisedTargetReason: null,
-    dueDate: input.targetDate,
-    status,
-    ruleStatus: status,
-    overrideStatus: null,
-    overrideReason: null,
-    overrideByPersonId: null,
-    overrideAt: null,
-    progressNote: null,
-    lastProgressAt: null,
-    evidenceText: null,
-    evidenceLinksJson: null,
-    completionProposedAt: null,
-    completionProposedByPersonId: null,
-    signedOffByPersonId: null,
-    signedOffAt: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  };
 }
 
 /**
