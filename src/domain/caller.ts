@@ -1,5 +1,5 @@
 import { ROLES, type MeDto, type Role } from '../contracts/identity';
-import type { PersonRecord } from '../data/repositories/person.repository';
+import type { CallerRecord } from '../data/repositories/person.repository';
 
 /** The authenticated person behind a request or a bot turn. */
 export type Caller = {
@@ -33,7 +33,7 @@ export function parseRoles(stored: string): Role[] {
  * @param person the stored person, if any
  * @returns the caller
  */
-export function toCaller(id: string, fallbackName: string, person: PersonRecord | null): Caller {
+export function toCaller(id: string, fallbackName: string, person: CallerRecord | null): Caller {
   if (!person) {
     return { id, name: fallbackName, personId: null, agency: null, roles: ['practitioner'] };
   }

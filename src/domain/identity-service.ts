@@ -19,7 +19,7 @@ export class IdentityService {
    * @returns the caller with roles and agency from the database
    */
   async resolve(id: string, fallbackName: string): Promise<Caller> {
-    return toCaller(id, fallbackName, await this.people.findByAadObjectId(id));
+    return toCaller(id, fallbackName, await this.people.findCaller(id));
   }
 
   /** @returns every known person as a caller (dev mode's sample-user list) */
