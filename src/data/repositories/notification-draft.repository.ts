@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { NotificationDraft } from '../entities/notification-draft.entity';
 import { ConflictError } from '../../errors';
 import { isUniqueViolation } from '../unique-violation';
+import { findOneByFast } from '../portable-sql';
 
 /** The columns a step of the flow changes. */
 export type DraftChange = Partial<
@@ -15,12 +16,12 @@ export class NotificationDraftRepository {
 
   /** @returns the person's draft row in a conversation (open or finished), or null */
   async findFor(aadObjectId: string, conversationId: string): Promise<NotificationDraft | null> {
-    return this.db.getRepository(NotificationDraft).findOne({ where: { aadObjectId, conversationId } });
+    return findOneByFast(this.db, NotificationDraft, { aadObjectId, conversationId });
   }
 
   /** @returns the draft row a card's key points at, or null */
   async findByKey(draftKey: string): Promise<NotificationDraft | null> {
-    return this.db.getRepository(NotificationDraft).findOne({ where: { draftKey } });
+    return findOneByFast(this.db, NotificationDraft, { draftKey });
   }
 
   /**
