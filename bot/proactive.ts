@@ -69,11 +69,16 @@ export class ProactiveSender {
     options: ProactiveOptions
   ): Promise<void> {
     // The adapter hands errors thrown in a turn to onTurnError, which only logs them for a
-    // proactive turn; a direct send keeps its error and throws it to the caller.
+    // proactive turn; both kinds of send keep their error and throw it to the caller, so nobody is
+    // told "sent" for a message the connector refused (after its own retries, when not direct).
     let failure: { error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.appId, ref, async (ctx) => {
       if (!options.direct) {
-        await ctx.sendActivity(activity);
+        try {
+          await ctx.sendActivity(activity);
+        } catch (error) {
+          failure = { error };
+        }
         return;
       }
       try {

@@ -88,6 +88,20 @@ describe('POST /api/messages (dev mode, no bot credentials)', () => {
     assert.equal(res.body.type, 'application/vnd.microsoft.error');
   });
 
+  it('should send a proactive message to a stored personal chat, and throw when the connector refuses it', async () => {
+    await server.request('POST', '/api/messages', {
+      body: personalMessage({ serviceUrl: connector.url, userId: 'proactive-user', text: 'hello' }),
+    });
+    await connector.waitFor(1);
+    connector.reset();
+    assert.equal(await server.bot.proactive.toUser('proactive-user', { type: 'message', text: 'A reminder' }), 'sent');
+    const [call] = await connector.waitFor(1);
+    assert.equal(call.activity.text, 'A reminder');
+    assert.equal(await server.bot.proactive.toUser('never-installed', { type: 'message', text: 'x' }), 'not_installed');
+    connector.failNext(1, 403);
+    await assert.rejects(server.bot.proactive.toUser('proactive-user', { type: 'message', text: 'refused' }));
+  });
+
   const badBodies: [string, Record<string, string>, string | undefined][] = [
     ['malformed JSON', { 'content-type': 'application/json' }, '{"type": "message",'],
     ['a body that is not an activity', { 'content-type': 'application/json' }, '{"hello": "world"}'],
