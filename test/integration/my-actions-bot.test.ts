@@ -84,7 +84,7 @@ describe('"my actions" in the bot (agency leads)', function () {
     assert.match(card.body[0].text, /County Police/);
     const items = executes(card);
     const dueBy = addDays(dateInZone(new Date(), 'Europe/London'), 14);
-    const police = (await server.db.query("SELECT a.id FROM actions a JOIN agencies g ON g.id = a.lead_agency_id WHERE g.code = 'POLICE' AND (a.status = 'red' OR (a.status <> 'complete' AND a.due_date <= date('now', '+14 days')))")) as { id: number }[];
+    const police = (await server.db.query("SELECT a.id FROM actions a JOIN agencies g ON g.id = a.lead_agency_id WHERE g.code = 'POLICE' AND (a.status = 'red' OR (a.status <> 'complete' AND a.due_date <= ?))", [dueBy])) as { id: number }[];
     assert.deepEqual(items.map((i) => i.data.actionId).sort(), police.map((p) => p.id).sort());
     assert.ok(items.length > 0);
     assert.deepEqual(card.actions, [{ type: 'Action.OpenUrl', title: 'Open the tracker', url: `${server.url}/tabs/?page=tracker` }]);
