@@ -168,8 +168,8 @@ export class ActionListRepository {
   }
 }
 
-/** Joins plan, agency and owner and selects what a list row shows. */
-function withListColumns(qb: SelectQueryBuilder<Action>): SelectQueryBuilder<Action> {
+/** Joins plan, agency and owner and selects what a list row shows (the detail view adds to it). */
+export function withListColumns(qb: SelectQueryBuilder<Action>): SelectQueryBuilder<Action> {
   return qb
     .innerJoin(ActionPlan, 'p', 'p.id = a.planId')
     .innerJoin(Agency, 'g', 'g.id = a.leadAgencyId')

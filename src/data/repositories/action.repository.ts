@@ -2,11 +2,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import { Action } from '../entities/action.entity';
 import { ActionHistory } from '../entities/action-history.entity';
-import { ActionPlan } from '../entities/action-plan.entity';
-import { Agency } from '../entities/agency.entity';
 import { Person } from '../entities/person.entity';
 import { Recommendation } from '../entities/recommendation.entity';
-import type { ActionListRow } from './action-list.repository';
+import { type ActionListRow, withListColumns } from './action-list.repository';
 
 /** A list row plus the private fields and the names behind them (detail view and export). */
 export type ActionDetailRow = ActionListRow & {
@@ -50,51 +48,26 @@ export class ActionRepository {
     if (ids.length === 0) {
       return [];
     }
-    return this.db
+    const detail = this.db
       .getRepository(Action)
       .createQueryBuilder('a')
-      .innerJoin(ActionPlan, 'p', 'p.id = a.planId')
       .innerJoin(Recommendation, 'r', 'r.id = a.recommendationId')
-      .innerJoin(Agency, 'g', 'g.id = a.leadAgencyId')
-      .leftJoin(Person, 'o', 'o.id = a.ownerPersonId')
       .leftJoin(Person, 'ob', 'ob.id = a.overrideByPersonId')
       .leftJoin(Person, 'cp', 'cp.id = a.completionProposedByPersonId')
-      .leftJoin(Person, 'so', 'so.id = a.signedOffByPersonId')
-      .select('a.id', 'id')
-      .addSelect('a.version', 'version')
-      .addSelect('a.planId', 'planId')
-      .addSelect('p.title', 'planTitle')
-      .addSelect('p.sourceType', 'planSourceType')
-      .addSelect('p.sourceRef', 'planSourceRef')
-      .addSelect('a.recommendationId', 'recommendationId')
+      .leftJoin(Person, 'so', 'so.id = a.signedOffByPersonId');
+    return withListColumns(detail)
       .addSelect('r.text', 'recommendationText')
       .addSelect('r.order', 'recommendationOrder')
-      .addSelect('a.leadAgencyId', 'agencyId')
-      .addSelect('g.code', 'agencyCode')
-      .addSelect('g.name', 'agencyName')
-      .addSelect('a.ownerPersonId', 'ownerId')
-      .addSelect('o.displayName', 'ownerName')
-      .addSelect('a.description', 'description')
-      .addSelect('a.targetDate', 'targetDate')
-      .addSelect('a.revisedTargetDate', 'revisedTargetDate')
       .addSelect('a.revisedTargetReason', 'revisedTargetReason')
-      .addSelect('a.dueDate', 'dueDate')
-      .addSelect('a.status', 'status')
-      .addSelect('a.ruleStatus', 'ruleStatus')
-      .addSelect('a.overrideStatus', 'overrideStatus')
       .addSelect('a.overrideReason', 'overrideReason')
       .addSelect('a.overrideAt', 'overrideAt')
       .addSelect('ob.displayName', 'overrideByName')
       .addSelect('a.progressNote', 'progressNote')
-      .addSelect('a.lastProgressAt', 'lastProgressAt')
       .addSelect('a.evidenceText', 'evidenceText')
       .addSelect('a.evidenceLinksJson', 'evidenceLinksJson')
-      .addSelect('a.completionProposedAt', 'completionProposedAt')
       .addSelect('cp.displayName', 'completionProposedByName')
-      .addSelect('a.signedOffAt', 'signedOffAt')
       .addSelect('so.displayName', 'signedOffByName')
       .addSelect('a.createdAt', 'createdAt')
-      .addSelect('a.updatedAt', 'updatedAt')
       .where('a.id IN (:...ids)', { ids })
       .getRawMany<ActionDetailRow>();
   }
