@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 
-import type { EligibilityDto, FocusGroupStatus, SignupStatus } from '../../contracts/audits';
+import type { EligibilityDto, FocusGroupViewDto, SignupStatus } from '../../contracts/audits';
 import type { EventBus } from '../events';
 
 /** What the focus-group use-cases need. */
@@ -12,28 +12,13 @@ export type FocusGroupDeps = {
   now: () => Date;
 };
 
-/** A session as one caller sees it: seats, waiting list and their own place. */
-export type SessionView = {
-  id: number;
-  auditId: number;
-  auditTitle: string;
-  theme: string;
+/**
+ * A session as one caller sees it: seats, waiting list and their own place. The same fields as the
+ * API's view, with the start as a Date and the eligibility rule the presenter leaves out.
+ */
+export type SessionView = Omit<FocusGroupViewDto, 'startsAt'> & {
   startsAt: Date;
-  durationMinutes: number;
-  location: string;
-  online: boolean;
-  capacity: number;
-  confirmedCount: number;
-  waitlistLength: number;
-  seatsLeft: number;
-  status: FocusGroupStatus;
-  /** the session has started */
-  past: boolean;
   eligibility: EligibilityDto;
-  /** whether this caller may sign up */
-  eligible: boolean;
-  myStatus: SignupStatus | null;
-  myPosition: number | null;
 };
 
 /** The outcome of a sign-up request. */
