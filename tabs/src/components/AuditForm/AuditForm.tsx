@@ -2,6 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Textarea } from '@flu
 import { useState } from 'react';
 
 import type { NewAuditInput } from '../../api/audits';
+import { useSubmit } from '../../hooks/useSubmit';
 
 /** Creates a themed audit: theme, title, period, agencies and the cases to audit. */
 export function AuditForm(props: { onCreate: (input: NewAuditInput) => Promise<void> }) {
@@ -11,8 +12,7 @@ export function AuditForm(props: { onCreate: (input: NewAuditInput) => Promise<v
   const [periodEnd, setPeriodEnd] = useState('');
   const [agencies, setAgencies] = useState('');
   const [cases, setCases] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
   const list = (text: string) =>
     text
@@ -20,10 +20,8 @@ export function AuditForm(props: { onCreate: (input: NewAuditInput) => Promise<v
       .map((s) => s.trim())
       .filter(Boolean);
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       await props.onCreate({
         theme,
         title,
@@ -35,12 +33,7 @@ export function AuditForm(props: { onCreate: (input: NewAuditInput) => Promise<v
       setTheme('');
       setTitle('');
       setCases('');
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <form

@@ -2,6 +2,7 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody } from '@flu
 import { useState } from 'react';
 
 import type { NewSessionInput } from '../../api/audits';
+import { useSubmit } from '../../hooks/useSubmit';
 
 /** Adds a focus-group session to an audit: when, how long, where, seats and who may join. */
 export function FocusGroupForm(props: { auditId: number; onAdd: (input: NewSessionInput) => Promise<void> }) {
@@ -12,13 +13,10 @@ export function FocusGroupForm(props: { auditId: number; onAdd: (input: NewSessi
   const [online, setOnline] = useState(false);
   const [agencies, setAgencies] = useState('');
   const [open, setOpen] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       const when = new Date(startsAt);
       if (Number.isNaN(when.getTime())) {
         throw new Error('Choose the date and time of the session');
@@ -42,12 +40,7 @@ export function FocusGroupForm(props: { auditId: number; onAdd: (input: NewSessi
       });
       setStartsAt('');
       setLocation('');
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <form

@@ -2,6 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Select } from '@fluen
 import { useState } from 'react';
 
 import type { NewReviewMeetingDto, ReviewMeetingKind } from '../../../../src/contracts/reviews';
+import { useSubmit } from '../../hooks/useSubmit';
 
 /**
  * Schedules a panel meeting or practitioner event: date and time in the board's time zone, length
@@ -13,22 +14,14 @@ export function MeetingForm(props: { onSchedule: (meeting: NewReviewMeetingDto) 
   const [time, setTime] = useState('10:00');
   const [duration, setDuration] = useState('90');
   const [location, setLocation] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       await props.onSchedule({ kind, date, time, durationMinutes: Number(duration), location: location.trim() || null });
       setDate('');
       setLocation('');
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <form
